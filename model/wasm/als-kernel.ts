@@ -1,0 +1,138 @@
+// AssemblyScript source; compiled to WebAssembly by `npm run build:wasm`.
+//
+// Conjugate-gradient solve of the implicit-feedback ALS normal equations
+// (Hu, Koren & Volinsky 2008, eq. 4) for a range of rows, following
+// Takács, Pilászy & Tikk 2011 (section 3.2): for row u with confidences
+// c_ui = 1 + (C_ui - 1) on its nonzeros,
+//   (YᵀY + λI + Yᵀ(Cᵘ - I)Y) x_u = Yᵀ Cᵘ p(u)
+// is solved by a few CG steps started from the previous x_u. YᵀY + λI is
+// computed once per half-iteration by the caller and passed in as `gram`.
+// All pointers are byte offsets into the shared linear memory; vectors are
+// f32 and rows are `f` floats long. SIMD handles four lanes at a time and a
+// scalar tail handles any factor count.
+
+@inline
+function dot(a: usize, b: usize, f: i32): f32 {
+  let acc0 = f32x4.splat(0);
+  let acc1 = f32x4.splat(0);
+  let k = 0;
+  for (; k + 8 <= f; k += 8) {
+    const o = <usize>(k << 2);
+    acc0 = f32x4.add(acc0, f32x4.mul(v128.load(a + o), v128.load(b + o)));
+    acc1 = f32x4.add(acc1, f32x4.mul(v128.load(a + o, 16), v128.load(b + o, 16)));
+  }
+  for (; k + 4 <= f; k += 4) {
+    const o = <usize>(k << 2);
+    acc0 = f32x4.add(acc0, f32x4.mul(v128.load(a + o), v128.load(b + o)));
+  }
+  const acc = f32x4.add(acc0, acc1);
+  let s =
+    f32x4.extract_lane(acc, 0) +
+    f32x4.extract_lane(acc, 1) +
+    f32x4.extract_lane(acc, 2) +
+    f32x4.extract_lane(acc, 3);
+  for (; k < f; k++) {
+    const o = <usize>(k << 2);
+    s += load<f32>(a + o) * load<f32>(b + o);
+  }
+  return s;
+}
+
+/** y += alpha * x */
+@inline
+function axpy(alpha: f32, x: usize, y: usize, f: i32): void {
+  const va = f32x4.splat(alpha);
+  let k = 0;
+  for (; k + 4 <= f; k += 4) {
+    const o = <usize>(k << 2);
+    v128.store(y + o, f32x4.add(v128.load(y + o), f32x4.mul(va, v128.load(x + o))));
+  }
+  for (; k < f; k++) {
+    const o = <usize>(k << 2);
+    store<f32>(y + o, load<f32>(y + o) + alpha * load<f32>(x + o));
+  }
+}
+
+/** out = M v for the f×f matrix M (row-major). */
+@inline
+function matVec(m: usize, v: usize, out: usize, f: i32): void {
+  const rowBytes = <usize>(f << 2);
+  for (let a = 0; a < f; a++) {
+    store<f32>(out + (<usize>a << 2), dot(m + <usize>a * rowBytes, v, f));
+  }
+}
+
+/**
+ * Solves rows [start, end) of `x` against the fixed factors `y`.
+ * `indptr`/`indices`/`confidence` are the CSR arrays of the side being
+ * solved (i32, i32, f32). `scratch` must hold 3·f floats for this caller.
+ */
+export function solveRows(
+  start: i32,
+  end: i32,
+  f: i32,
+  indptr: usize,
+  indices: usize,
+  confidence: usize,
+  x: usize,
+  y: usize,
+  gram: usize,
+  cgSteps: i32,
+  scratch: usize,
+): void {
+  const rowBytes = <usize>(f << 2);
+  const r = scratch;
+  const p = scratch + rowBytes;
+  const ap = p + rowBytes;
+
+  for (let u = start; u < end; u++) {
+    const xu = x + <usize>u * rowBytes;
+    const begin = load<i32>(indptr + (<usize>u << 2));
+    const stop = load<i32>(indptr + (<usize>(u + 1) << 2));
+
+    // r = YᵀCp - (YᵀY + λI + Yᵀ(C - I)Y) x
+    matVec(gram, xu, r, f);
+    for (let k = 0; k < f; k++) {
+      const o = <usize>(k << 2);
+      store<f32>(r + o, -load<f32>(r + o));
+    }
+    for (let j = begin; j < stop; j++) {
+      const c = load<f32>(confidence + (<usize>j << 2));
+      const yi = y + <usize>load<i32>(indices + (<usize>j << 2)) * rowBytes;
+      axpy(c - (c - 1) * dot(yi, xu, f), yi, r, f);
+    }
+
+    memory.copy(p, r, rowBytes);
+    let rsOld = dot(r, r, f);
+    if (rsOld < 1e-20) continue;
+
+    for (let step = 0; step < cgSteps; step++) {
+      // ap = (YᵀY + λI + Yᵀ(C - I)Y) p
+      matVec(gram, p, ap, f);
+      for (let j = begin; j < stop; j++) {
+        const c = load<f32>(confidence + (<usize>j << 2));
+        const yi = y + <usize>load<i32>(indices + (<usize>j << 2)) * rowBytes;
+        axpy((c - 1) * dot(yi, p, f), yi, ap, f);
+      }
+
+      const alpha = rsOld / dot(p, ap, f);
+      axpy(alpha, p, xu, f);
+      axpy(-alpha, ap, r, f);
+      const rsNew = dot(r, r, f);
+      if (rsNew < 1e-20) break;
+
+      // p = r + (rsNew / rsOld) p
+      const beta = f32x4.splat(rsNew / rsOld);
+      let k = 0;
+      for (; k + 4 <= f; k += 4) {
+        const o = <usize>(k << 2);
+        v128.store(p + o, f32x4.add(v128.load(r + o), f32x4.mul(beta, v128.load(p + o))));
+      }
+      for (; k < f; k++) {
+        const o = <usize>(k << 2);
+        store<f32>(p + o, load<f32>(r + o) + (rsNew / rsOld) * load<f32>(p + o));
+      }
+      rsOld = rsNew;
+    }
+  }
+}
