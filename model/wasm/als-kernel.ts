@@ -136,3 +136,28 @@ export function solveRows(
     }
   }
 }
+
+/**
+ * Adds Σ v vᵀ over rows [start, end) of `factors` into the f×f matrix at
+ * `out` (row-major). Callers split the rows between threads and sum the
+ * partial matrices, which gives YᵀY for the next half-iteration.
+ */
+export function addGram(start: i32, end: i32, f: i32, factors: usize, out: usize): void {
+  const rowBytes = <usize>(f << 2);
+  for (let u = start; u < end; u++) {
+    const v = factors + <usize>u * rowBytes;
+    for (let a = 0; a < f; a++) {
+      axpy(load<f32>(v + (<usize>a << 2)), v, out + <usize>a * rowBytes, f);
+    }
+  }
+}
+
+/** Counts the NaN and infinite values among `count` floats at `ptr`. */
+export function countNonFinite(ptr: usize, count: i32): i32 {
+  let bad = 0;
+  for (let k = 0; k < count; k++) {
+    const v = load<f32>(ptr + (<usize>k << 2));
+    if (!isFinite(v)) bad++;
+  }
+  return bad;
+}

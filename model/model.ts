@@ -1,0 +1,33 @@
+import type { AlsSettings } from './als/options.js';
+import type { Metrics } from './evaluate.js';
+import type { WeightingStats } from './weighting.js';
+
+/** Everything about a trained model except its factor matrices: model.json. */
+export interface ModelInfo {
+  /** Format of the model folder. */
+  format: 1;
+  /** Outside ids of the user rows, in order (MovieLens user ids, then members). */
+  users: number[];
+  /** MovieLens movie ids of the item rows, in order. */
+  items: number[];
+  /** Training interactions per item row, for popularity and statistics. */
+  popularity: number[];
+  settings: AlsSettings;
+  weighting: WeightingStats;
+  /** A hash of the training data, to tell whether a saved model still fits it. */
+  fingerprint: string;
+  trainedOn: { users: number; items: number; interactions: number };
+  fitSeconds: number;
+  /** Figures on a held-out part, when training held one out. */
+  evaluation: Metrics | null;
+  /** When training started, ISO 8601. */
+  trainedAt: string;
+  /** When the folder was written, ISO 8601. */
+  createdAt: string;
+}
+
+/** A trained model. */
+export interface Model extends ModelInfo {
+  userFactors: Float32Array;
+  itemFactors: Float32Array;
+}
