@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadMovieLens, MovieLensError, readRatingsFile } from '../../../src/movielens/index.js';
+import { ML_1M, ML_1M_SPLIT } from '../../support/shared-data.js';
 
-const ML_1M = '/work/shared/data/ml-1m';
 
 describe('loadMovieLens', () => {
   let scratch: string;
@@ -70,7 +70,7 @@ describe('loadMovieLens', () => {
   });
 
   it('given the real train split, then readRatingsFile reads all of its lines', async () => {
-    const ratings = await readRatingsFile('/work/shared/data/ml-1m-split/train.dat');
+    const ratings = await readRatingsFile(`${ML_1M_SPLIT}/train.dat`);
 
     expect(ratings.users).toHaveLength(800_193);
   });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MovieLensError, parseMovies, parseUsers } from '../../../src/movielens/index.js';
+import { ML_1M } from '../../support/shared-data.js';
 
-const ML_1M = '/work/shared/data/ml-1m';
 
 /** Runs `action`, expecting a MovieLensError, and returns it for closer checks. */
 function caught(action: () => unknown): MovieLensError {

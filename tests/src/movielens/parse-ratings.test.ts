@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MovieLensError, parseRatings } from '../../../src/movielens/index.js';
+import { ML_1M } from '../../support/shared-data.js';
 
 /** Runs `action`, expecting a MovieLensError, and returns it for closer checks. */
 function caught(action: () => unknown): MovieLensError {
@@ -86,7 +87,7 @@ describe('parseRatings', () => {
   });
 
   it('given the real ratings.dat, then it parses a million lines in well under a second', () => {
-    const text = readFileSync('/work/shared/data/ml-1m/ratings.dat', 'latin1');
+    const text = readFileSync(`${ML_1M}/ratings.dat`, 'latin1');
 
     const start = performance.now();
     const ratings = parseRatings(text);
