@@ -43,14 +43,23 @@ export async function saveModel(dir: string, model: Model): Promise<void> {
  * @param dir - the model folder
  * @returns the model
  * @throws ModelFilesError MISSING when there is no model.json, BAD_MODEL when
- *   the files do not agree
+ *   a file is missing, damaged or does not agree with the others
  */
 export async function loadModel(dir: string): Promise<Model> {
   const text = await readFile(join(dir, 'model.json'), 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new ModelFilesError('MISSING', `no model in ${dir}`);
     throw error;
   });
-  const info = JSON.parse(text) as ModelInfo;
+  try {
+    return await readFolder(dir, text);
+  } catch (error) {
+    if (error instanceof ModelFilesError) throw error;
+    throw new ModelFilesError('BAD_MODEL', `${dir} holds a damaged model: ${(error as Error).message}`);
+  }
+}
+
+async function readFolder(dir: string, modelJson: string): Promise<Model> {
+  const info = JSON.parse(modelJson) as ModelInfo;
   if (info.format !== 1) throw new ModelFilesError('BAD_MODEL', `${dir}/model.json has an unknown format`);
 
   const users = decodeNpy(await readFile(join(dir, 'user_factors.npy')));

@@ -55,7 +55,8 @@ export class SettingsError extends Error {
  * @throws SettingsError naming the first bad setting
  */
 export function checkSettings(settings: Partial<AlsSettings>): AlsSettings {
-  const s = { ...DEFAULT_SETTINGS, ...settings };
+  const given = Object.entries(settings).filter(([, value]) => value !== undefined);
+  const s: AlsSettings = { ...DEFAULT_SETTINGS, ...Object.fromEntries(given) };
   const wholeInRange = (key: keyof AlsSettings, min: number, max: number) => {
     const v = s[key] as number;
     if (!Number.isInteger(v) || v < min || v > max) {

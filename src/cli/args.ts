@@ -57,9 +57,7 @@ export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(
     threads: number('threads'),
     seed: number('seed'),
   };
-  const settings = checkSettings(
-    Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)),
-  );
+  const settings = checkSettings(given);
   return { values: v, settings };
 }
 
