@@ -25,10 +25,10 @@ export interface AlsSettings {
  * test.dat (see README, "Choosing the defaults").
  */
 export const DEFAULT_SETTINGS: AlsSettings = {
-  factors: 32,
+  factors: 48,
   iterations: 15,
   regularization: 1,
-  alpha: 1,
+  alpha: 3,
   weighting: 'constant',
   cgSteps: 3,
   threads: 2,

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
  * (CI lays them out the same way). REELMATE_SHARED_DATA points elsewhere.
  */
 export const SHARED_DATA =
-  process.env.REELMATE_SHARED_DATA ?? fileURLToPath(new URL('../../../shared/data', import.meta.url));
+  process.env.REELMATE_SHARED_DATA ??
+  fileURLToPath(new URL('../../../shared/data', import.meta.url));
 
 /** MovieLens 1M: movies.dat, users.dat, ratings.dat. */
 export const ML_1M = `${SHARED_DATA}/ml-1m`;

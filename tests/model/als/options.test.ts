@@ -21,10 +21,10 @@ function rejection(settings: Partial<AlsSettings>): SettingsError {
 describe('checkSettings', () => {
   it('given no settings, then it gives the documented defaults', () => {
     expect(checkSettings({})).toEqual({
-      factors: 32,
+      factors: 48,
       iterations: 15,
       regularization: 1,
-      alpha: 1,
+      alpha: 3,
       weighting: 'constant',
       cgSteps: 3,
       threads: 2,
