@@ -1,8 +1,10 @@
 import { trainAls, type TrainingProgress } from './als/train.js';
 import { checkSettings, type AlsSettings } from './als/options.js';
+import { evaluate } from './evaluate.js';
 import { fingerprint } from './fingerprint.js';
 import type { Model } from './model.js';
 import { buildUserItemMatrix, type Interactions, type UserItemMatrix } from './sparse.js';
+import { splitPerUser } from './split.js';
 import { weigh } from './weighting.js';
 
 /**
@@ -39,10 +41,38 @@ export async function fitModel(
     trainedOn: { users: matrix.users.size, items: matrix.items.size, interactions: matrix.matrix.indices.length },
     fitSeconds: (performance.now() - started) / 1000,
     evaluation: null,
+    members: [],
     trainedAt,
     createdAt: trainedAt,
     userFactors: factors.userFactors,
     itemFactors: factors.itemFactors,
     matrix,
   };
+}
+
+/**
+ * Trains twice: once without a held-out part of every user's interactions,
+ * to measure the settings on data the model has not seen, then on
+ * everything, to serve. The figures of the first run are the second's
+ * `evaluation`.
+ * @param interactions - the training events
+ * @param settings - ALS settings
+ * @param holdout - share of each user's events held out for the figures
+ * @param onProgress - progress of the final training run
+ * @returns the model trained on everything, with its figures
+ */
+export async function fitAndEvaluate(
+  interactions: Interactions,
+  settings: Partial<AlsSettings>,
+  holdout: number,
+  onProgress?: (progress: TrainingProgress) => void,
+): Promise<Model> {
+  const s = checkSettings(settings);
+  const { train, heldOut } = splitPerUser(interactions, holdout, s.seed + 1);
+  const probe = await fitModel(train, s);
+  const held = buildUserItemMatrix(heldOut, probe.matrix);
+  const evaluation = evaluate(probe.userFactors, probe.itemFactors, s.factors, probe.matrix.matrix, held.matrix);
+
+  const { matrix: _matrix, ...model } = await fitModel(interactions, s, onProgress);
+  return { ...model, evaluation };
 }

@@ -8,13 +8,18 @@ export interface ModelInfo {
   format: 1;
   /** Outside ids of the user rows, in order (MovieLens user ids, then members). */
   users: number[];
+  /** User rows that are the bot's members rather than MovieLens users. */
+  members: { id: number; server: string; member: string }[];
   /** MovieLens movie ids of the item rows, in order. */
   items: number[];
   /** Training interactions per item row, for popularity and statistics. */
   popularity: number[];
   settings: AlsSettings;
   weighting: WeightingStats;
-  /** A hash of the training data, to tell whether a saved model still fits it. */
+  /**
+   * A hash of the base training data (MovieLens, without members' likes),
+   * to tell whether a saved model still fits it.
+   */
   fingerprint: string;
   trainedOn: { users: number; items: number; interactions: number };
   fitSeconds: number;

@@ -18,3 +18,14 @@ export function startWorker(url: URL, options: WorkerOptions = {}): Worker {
     `.then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
   return new Worker(boot, { ...options, eval: true });
 }
+
+/**
+ * The URL of a module beside the caller, with the caller's own extension:
+ * `.ts` when running from source through tsx, `.js` once compiled.
+ * @param name - the module's name without extension, e.g. './worker'
+ * @param callerUrl - the caller's import.meta.url
+ * @returns the module's URL
+ */
+export function siblingModule(name: string, callerUrl: string): URL {
+  return new URL(`${name}${callerUrl.endsWith('.ts') ? '.ts' : '.js'}`, callerUrl);
+}

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../threads.js';
+import { siblingModule, startWorker } from '../threads.js';
 import type { SolverReply, SolverTask } from './messages.js';
 
 /**
@@ -14,7 +14,7 @@ export class SolverPool {
    * @param threads - how many solver threads to start
    */
   constructor(threads: number) {
-    const url = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+    const url = siblingModule('./worker', import.meta.url);
     this.#workers = Array.from({ length: threads }, () => startWorker(url));
   }
 

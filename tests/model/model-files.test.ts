@@ -15,6 +15,7 @@ function sampleModel(scale = 1): Model {
   return {
     format: 1,
     users,
+    members: [{ id: 1_000_001, server: '123', member: '456' }],
     items,
     popularity: [4, 1, 3, 2, 5],
     settings: {

@@ -20,6 +20,7 @@ export function handModel(
   return {
     format: 1,
     users: [1],
+    members: [],
     items,
     popularity: options.popularity ?? items.map(() => 1),
     settings: { ...DEFAULT_SETTINGS, factors: f, regularization, alpha },
