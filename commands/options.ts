@@ -1,0 +1,89 @@
+import type { Catalog } from '../src/catalog/index.js';
+import type { Movie } from '../src/movielens/types.js';
+import { problem } from './replies.js';
+import type { Invocation, Reply } from './types.js';
+
+/** The longest text an option takes; anything longer is surely not a title. */
+export const MAX_TEXT = 200;
+/** Control characters other than ordinary spaces never belong in a title. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Reads a text option: trimmed, present, not too long, no control characters.
+ * @returns the text, or an error reply that says what is wrong
+ */
+export function textOption(invocation: Invocation, name: string, example: string): string | Reply {
+  const raw = invocation.options[name];
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  if (text === '') return problem(`Which movie?`, `Give a title, for example \`${example}\`.`);
+  if (text.length > MAX_TEXT) {
+    return problem('That title is too long', `Titles are at most ${MAX_TEXT} characters; try a few words of it.`);
+  }
+  if (CONTROL.test(text)) {
+    return problem('That title has characters I cannot read', 'Type the title as plain text, on one line.');
+  }
+  return text;
+}
+
+/**
+ * Reads a whole-number option within a range.
+ * @returns the number (the fallback when absent), or an error reply
+ */
+export function countOption(invocation: Invocation, name: string, fallback: number, max: number): number | Reply {
+  const raw = invocation.options[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    return problem(`${name} must be a whole number from 1 to ${max}`, `For example \`${name}:${fallback}\`.`);
+  }
+  return n;
+}
+
+/**
+ * Turns what a member gave as a title into a movie: an autocomplete choice
+ * carries the MovieLens id, typed text goes through the title search.
+ * @returns the movie, or a reply (a pick list when several titles are close,
+ *   suggestions when none is)
+ */
+export function findMovie(text: string, catalog: Catalog, command: string, option: string): Movie | Reply {
+  if (/^\d{1,9}$/.test(text)) {
+    const byId = catalog.get(Number(text));
+    if (byId) return byId;
+  }
+
+  const found = catalog.resolve(text);
+  if (found.kind === 'match') return found.movie;
+  if (found.kind === 'ambiguous') {
+    return {
+      tone: 'info',
+      title: 'Which one do you mean?',
+      text: `Several movies match “${quote(text)}”. Pick one:`,
+      private: true,
+      pick: { command, option, movies: found.options },
+    };
+  }
+  const nearest = found.suggestions.map((m) => `**${m.title}**`).join(', ');
+  return problem(
+    `No movie matches “${quote(text)}”`,
+    nearest ? `Did you mean ${nearest}?` : 'Check the spelling, or type the first words of the title.',
+  );
+}
+
+/**
+ * Makes member text safe to echo: no mention can ping, no Markdown can break
+ * the reply, and it stays short.
+ * @param text - what the member typed
+ * @returns the text to show
+ */
+export function quote(text: string): string {
+  const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return short.replace(/[\\*_`~|>]/g, '\\$&').replace(/@/g, '@\u200b');
+}
+
+/**
+ * @param value - an option value
+ * @returns true for a boolean true or the text "true"/"yes"
+ */
+export function isYes(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && /^(true|yes)$/i.test(value.trim()));
+}

@@ -1,0 +1,73 @@
+import type { SlashCommandOptionsOnlyBuilder } from 'discord.js';
+import type { Recommender } from '../model/recommender.js';
+import type { Catalog } from '../src/catalog/index.js';
+import type { Movie } from '../src/movielens/types.js';
+import type { LikeStore } from '../src/storage/index.js';
+
+/** Retraining as commands see it. */
+export interface Retraining {
+  /** Starts a retrain now unless one is running. */
+  start(reason: string): 'started' | 'already running';
+  /** True while a retrain runs. */
+  busy(): boolean;
+  /** When the next scheduled retrain is due, or null when none is scheduled. */
+  nextRun(): Date | null;
+}
+
+/** What a command needs from the bot, passed in so commands know nothing of how it is kept. */
+export interface Services {
+  catalog: Catalog;
+  likes: LikeStore;
+  /** The model serving now; it changes when a retrain is swapped in. */
+  recommender(): Recommender;
+  retraining: Retraining;
+}
+
+/** One use of a command: who asked, where, with which options. */
+export interface Invocation {
+  /** The server (Discord guild) id; the console is one server of its own. */
+  server: string;
+  /** The member (Discord user) id. */
+  member: string;
+  /** True when the member may manage the server (Discord's Manage Server permission). */
+  manager?: boolean;
+  /** Option values by name, as the member gave them. */
+  options: Record<string, string | number | boolean | undefined>;
+}
+
+/** A movie named in a reply, with its MovieLens id so machines can read it too. */
+export interface MovieLine {
+  id: number;
+  title: string;
+  /** A short note after the title, such as the reason for a recommendation. */
+  note?: string;
+}
+
+/** An answer, independent of how it is shown (console text, JSON, Discord embed). */
+export interface Reply {
+  tone: 'info' | 'success' | 'error';
+  title: string;
+  /** Plain text; may hold **bold** and line breaks. */
+  text?: string;
+  /** Movies listed in order, numbered when shown. */
+  movies?: MovieLine[];
+  /** A last line in small print. */
+  footer?: string;
+  /** True when only the member who asked should see it. */
+  private: boolean;
+  /** When a title was ambiguous: the candidates to pick from, re-running `command` with one. */
+  pick?: { command: string; option: string; movies: Movie[] };
+}
+
+/** An autocomplete choice: the name shown and the value sent back. */
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/** A slash command: its Discord definition, its handler and its autocomplete. */
+export interface Command {
+  definition: SlashCommandOptionsOnlyBuilder;
+  run(invocation: Invocation, services: Services): Promise<Reply>;
+  autocomplete?(invocation: Invocation, typed: string, services: Services): Choice[];
+}

@@ -1,0 +1,59 @@
+import { commands } from '../commands/index.js';
+import { ConfigError, loadConfig } from './config.js';
+import { runConsole } from './console/session.js';
+import { startDiscord } from './discord/client.js';
+import { createLogger } from './logger.js';
+import { startBot } from './startup.js';
+
+/**
+ * `npm start`: with DISCORD_TOKEN the bot joins Discord; without it, console
+ * mode reads commands from standard input. `--json` prints one JSON object
+ * per answer in console mode.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}. See .env.example.\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const logger = createLogger(config.logLevel);
+  const bot = await startBot(config, logger, Boolean(config.discordToken));
+
+  const client = config.discordToken
+    ? await startDiscord({ token: config.discordToken, apiUrl: config.discordApiUrl }, commands, bot.services, logger)
+    : undefined;
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'Stopping: saving pending likes');
+    await client?.destroy();
+    await bot.stop();
+    logger.info('Stopped cleanly');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  if (client) return;
+
+  logger.info('Console mode: type commands such as /like the matrix, /recommend, /similar heat, /help');
+  await runConsole({
+    input: process.stdin,
+    output: process.stdout,
+    commands,
+    services: bot.services,
+    logger,
+    json: process.argv.includes('--json'),
+  });
+  await bot.stop();
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`reelmate could not start: ${error.message}\n`);
+  process.exitCode = 1;
+});
