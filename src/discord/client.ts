@@ -1,0 +1,56 @@
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Command, Services } from '../../commands/index.js';
+import type { Logger } from '../logger.js';
+import { InteractionRouter } from './interactions.js';
+
+/** Where the bot reaches Discord; tests point it at a fake on 127.0.0.1. */
+export interface DiscordEndpoint {
+  token: string;
+  /** REST base, e.g. https://discord.com/api. */
+  apiUrl: string;
+}
+
+/** What an admin should do when Discord refuses the bot for good. */
+const FATAL_HINTS: Record<string, string> = {
+  TokenInvalid: 'DISCORD_TOKEN is not a valid bot token: copy it again from the Developer Portal (Bot tab)',
+  DisallowedIntents: 'Discord refused the intents: reelmate needs only Guilds, which needs no approval',
+};
+
+/**
+ * Creates the discord.js client with only the Guilds intent, routes its
+ * interactions to the commands, and logs in.
+ * @param endpoint - token and REST base
+ * @param commands - the commands
+ * @param services - what commands use
+ * @param logger - the bot's logger
+ * @returns the logged-in client
+ */
+export async function startDiscord(
+  endpoint: DiscordEndpoint,
+  commands: ReadonlyMap<string, Command>,
+  services: Services,
+  logger: Logger,
+): Promise<Client> {
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: endpoint.apiUrl } });
+  const router = new InteractionRouter(commands, services, logger);
+
+  client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  client.once(Events.ClientReady, (ready) => {
+    logger.info({ user: ready.user.tag, servers: ready.guilds.cache.size }, 'Connected to Discord');
+  });
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ shard, code: event.code }, 'Lost the connection to Discord; reconnecting'),
+  );
+  client.on(Events.ShardResume, (shard) => logger.info({ shard }, 'Connection to Discord resumed'));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
+
+  try {
+    await client.login(endpoint.token);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    logger.fatal({ code }, FATAL_HINTS[code] ?? `Could not log in to Discord: ${(error as Error).message}`);
+    await client.destroy();
+    throw error;
+  }
+  return client;
+}

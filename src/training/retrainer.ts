@@ -1,0 +1,133 @@
+import type { AlsSettings } from '../../model/als/options.js';
+import { saveModel } from '../../model/model-files.js';
+import type { Model } from '../../model/model.js';
+import type { Logger } from '../logger.js';
+import type { LikeStore } from '../storage/index.js';
+import { DEFAULT_HOLDOUT } from './job.js';
+import { trainInWorker, type TrainingRun } from './run-training.js';
+
+/** How a retrain ended. */
+export type RetrainOutcome =
+  | { kind: 'replaced'; model: Model }
+  | { kind: 'kept'; reason: string }
+  | { kind: 'failed'; reason: string };
+
+/** What the retrainer needs. */
+export interface RetrainerOptions {
+  ratingsFile: string;
+  modelDir: string;
+  settings: AlsSettings;
+  likes: LikeStore;
+  logger: Logger;
+  /** The model serving now. */
+  current(): Model;
+  /** Called with a new model once it passed its checks and was saved. */
+  swap(model: Model): void | Promise<void>;
+  /** How far below the current ndcg@10 a new model may fall and still replace it. */
+  margin?: number;
+  /** Starts a training run; tests replace it to simulate failures. */
+  train?: typeof trainInWorker;
+}
+
+/** A retrain under way: its training thread (once started) and its outcome. */
+interface Running {
+  run: TrainingRun | undefined;
+  outcome: Promise<RetrainOutcome> | undefined;
+}
+
+/** A new model may be this much worse (ndcg@10 on its held-out part) and still replace the old. */
+export const DEFAULT_MARGIN = 0.02;
+
+/**
+ * Retrains on MovieLens plus every member's likes, one run at a time. A new
+ * model replaces the current one only when it trained to the end and its
+ * held-out figures are no worse than the margin allows; otherwise the old
+ * model keeps serving and the reason is logged.
+ */
+export class Retrainer {
+  readonly #options: RetrainerOptions;
+  #running: Running | undefined;
+  #last: { at: Date; outcome: RetrainOutcome } | undefined;
+
+  constructor(options: RetrainerOptions) {
+    this.#options = options;
+  }
+
+  /** True while a retrain runs. */
+  get busy(): boolean {
+    return this.#running !== undefined;
+  }
+
+  /** When the last retrain ended and how. */
+  get last(): { at: Date; outcome: RetrainOutcome } | undefined {
+    return this.#last;
+  }
+
+  /**
+   * Starts a retrain, or joins the one already running.
+   * @param reason - why, for the log: 'scheduled' or who asked
+   * @returns the outcome, once the retrain has ended
+   */
+  run(reason: string): Promise<RetrainOutcome> {
+    if (this.#running?.outcome) return this.#running.outcome;
+    const running: Running = { run: undefined, outcome: undefined };
+    running.outcome = this.#retrain(reason, running).finally(() => (this.#running = undefined));
+    this.#running = running;
+    return running.outcome;
+  }
+
+  /** Stops a running retrain; the current model stays. */
+  async stop(): Promise<void> {
+    await this.#running?.run?.stop();
+  }
+
+  async #retrain(reason: string, running: Running): Promise<RetrainOutcome> {
+    const { logger, likes, settings } = this.#options;
+    const members = likes.snapshot();
+    logger.info({ reason, members: members.length }, 'Retraining the model on MovieLens and members’ likes');
+
+    let outcome: RetrainOutcome;
+    try {
+      running.run = (this.#options.train ?? trainInWorker)({
+        ratingsFile: this.#options.ratingsFile,
+        members,
+        settings,
+        holdout: DEFAULT_HOLDOUT,
+      });
+      outcome = await this.#check(await running.run.result);
+    } catch (error) {
+      outcome = { kind: 'failed', reason: (error as Error).message };
+    }
+
+    this.#last = { at: new Date(), outcome };
+    if (outcome.kind === 'replaced') {
+      const m = outcome.model;
+      logger.info(
+        { seconds: Number(m.fitSeconds.toFixed(2)), ndcg: m.evaluation?.['ndcg@10'], ...m.trainedOn },
+        'Retrained: the new model is serving',
+      );
+    } else {
+      logger.warn({ reason: outcome.reason }, `Retrain ${outcome.kind === 'failed' ? 'failed' : 'rejected'}; the current model keeps serving`);
+    }
+    return outcome;
+  }
+
+  /** Saves and swaps in a model that passed; explains one that did not. */
+  async #check(model: Model): Promise<RetrainOutcome> {
+    const margin = this.#options.margin ?? DEFAULT_MARGIN;
+    const before = this.#options.current().evaluation?.['ndcg@10'];
+    const after = model.evaluation?.['ndcg@10'];
+    if (after === undefined || !Number.isFinite(after)) {
+      return { kind: 'kept', reason: 'the new model has no held-out figures' };
+    }
+    if (before !== undefined && after < before - margin) {
+      return {
+        kind: 'kept',
+        reason: `ndcg@10 on held-out data fell from ${before.toFixed(4)} to ${after.toFixed(4)}`,
+      };
+    }
+    await saveModel(this.#options.modelDir, model);
+    await this.#options.swap(model);
+    return { kind: 'replaced', model };
+  }
+}
