@@ -40,7 +40,8 @@ export async function runConsole(options: {
   const run = async (name: string, values: Record<string, string>) => {
     const command = commands.get(name);
     if (!command) return;
-    const invocation = { server: CONSOLE_SERVER, member: CONSOLE_MEMBER, options: values };
+    // Whoever runs the console runs the bot, so they may manage it.
+    const invocation = { server: CONSOLE_SERVER, member: CONSOLE_MEMBER, manager: true, options: values };
     pending = undefined;
     show(name, await dispatch(command, invocation, services, logger));
   };

@@ -1,9 +1,10 @@
-import type { ChatInputCommandInteraction, CommandInteractionOption } from 'discord.js';
+import { PermissionFlagsBits, type ChatInputCommandInteraction, type CommandInteractionOption } from 'discord.js';
 import type { Invocation } from '../../commands/index.js';
 
 /**
  * Turns a slash-command interaction into a transport-free invocation.
- * User options carry the user's id.
+ * User options carry the user's id; `manager` says whether the member may
+ * manage the server.
  * @param interaction - the interaction, from a server
  * @returns who asked, where, with which options
  */
@@ -13,5 +14,6 @@ export function toInvocation(interaction: ChatInputCommandInteraction<'cached' |
     options[option.name] = option.user?.id ?? option.value ?? undefined;
   };
   interaction.options.data.forEach(add);
-  return { server: interaction.guildId, member: interaction.user.id, options };
+  const manager = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+  return { server: interaction.guildId, member: interaction.user.id, manager, options };
 }

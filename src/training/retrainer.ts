@@ -4,7 +4,7 @@ import type { Model } from '../../model/model.js';
 import type { Logger } from '../logger.js';
 import type { LikeStore } from '../storage/index.js';
 import { DEFAULT_HOLDOUT } from './job.js';
-import { trainInWorker, type TrainingRun } from './run-training.js';
+import { TrainingError, trainInWorker, type TrainingRun } from './run-training.js';
 
 /** How a retrain ended. */
 export type RetrainOutcome =
@@ -96,6 +96,10 @@ export class Retrainer {
       });
       outcome = await this.#check(await running.run.result);
     } catch (error) {
+      if (error instanceof TrainingError && error.code === 'STOPPED') {
+        logger.info('Retrain stopped because the bot is shutting down');
+        return { kind: 'kept', reason: 'stopped at shutdown' };
+      }
       outcome = { kind: 'failed', reason: (error as Error).message };
     }
 
