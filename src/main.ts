@@ -3,7 +3,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console/session.js';
 import { startDiscord } from './discord/client.js';
 import { createLogger } from './logger.js';
-import { startBot } from './startup.js';
+import { shardRetraining } from './sharding/shard-retraining.js';
+import { startBot, type RetrainMode } from './startup.js';
 
 /**
  * `npm start`: with DISCORD_TOKEN the bot joins Discord; without it, console
@@ -21,7 +22,12 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger(config.logLevel);
-  const bot = await startBot(config, logger, Boolean(config.discordToken));
+  // Under `npm run start:sharded` the manager trains; this process is one shard.
+  const mode: RetrainMode =
+    process.env.SHARDING_MANAGER === 'true'
+      ? { kind: 'remote', retraining: shardRetraining(config.modelDir, logger) }
+      : { kind: 'local', schedule: Boolean(config.discordToken) };
+  const bot = await startBot(config, logger, mode);
 
   const client = config.discordToken
     ? await startDiscord({ token: config.discordToken, apiUrl: config.discordApiUrl }, commands, bot.services, logger)

@@ -1,9 +1,9 @@
 import cliProgress from 'cli-progress';
-import type { ScheduledTask } from 'node-cron';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../model/als/options.js';
 import { fingerprint } from '../model/fingerprint.js';
-import type { Services } from '../commands/index.js';
+import type { Model } from '../model/model.js';
+import type { Retraining, Services } from '../commands/index.js';
 import { Catalog } from './catalog/index.js';
 import { trainingProgressBar } from './cli/progress.js';
 import type { Config } from './config.js';
@@ -11,85 +11,128 @@ import type { Logger } from './logger.js';
 import { ModelHolder } from './model-holder.js';
 import { loadOrTrain } from './model-service.js';
 import { ensureMovieLens, loadMovieLens, type MovieLens } from './movielens/index.js';
-import { LikeStore } from './storage/index.js';
+import { LikeStore, type MemberLikes } from './storage/index.js';
 import { DEFAULT_HOLDOUT } from './training/job.js';
 import { Retrainer } from './training/retrainer.js';
 import { trainInWorker } from './training/run-training.js';
 import { scheduleRetraining } from './training/schedule.js';
 
-/** Everything the bot runs on, ready to answer. */
+/** The data and the model, ready for a bot or a shard manager. */
+export interface Prepared {
+  movielens: MovieLens;
+  ratingsFile: string;
+  model: Model;
+}
+
+/**
+ * Reads MovieLens (downloaded when missing) and loads the saved model, or
+ * trains one in a worker thread when none fits the data.
+ * @param config - the settings
+ * @param logger - the bot's logger
+ * @param members - members' likes, trained in when a model must be trained
+ * @returns the data and the model
+ */
+export async function prepareModel(
+  config: Config,
+  logger: Logger,
+  members: () => MemberLikes[] | Promise<MemberLikes[]>,
+): Promise<Prepared> {
+  const dir = await ensureMovieLens(config.movielensDir, { onProgress: downloadProgress(logger) });
+  const movielens = await loadMovieLens(dir);
+  logger.info({ movies: movielens.movies.length, ratings: movielens.ratings.users.length, dir }, 'Read MovieLens 1M');
+
+  const ratingsFile = join(dir, 'ratings.dat');
+  const progress = trainingProgressBar();
+  const model = await loadOrTrain({
+    fingerprint: fingerprint(movielens.ratings),
+    settings: DEFAULT_SETTINGS,
+    modelDir: config.modelDir,
+    logger,
+    train: async () => {
+      const job = { ratingsFile, members: await members(), settings: DEFAULT_SETTINGS, holdout: DEFAULT_HOLDOUT };
+      return trainInWorker(job, progress.onProgress).result.finally(progress.stop);
+    },
+  });
+  return { movielens, ratingsFile, model };
+}
+
+/**
+ * A retrainer for the model in `holder`, saving to the model folder.
+ * @returns the retrainer
+ */
+export function createRetrainer(
+  config: Config,
+  logger: Logger,
+  prepared: Prepared,
+  holder: { current: { model: Model }; replace(model: Model): void },
+  members: () => MemberLikes[] | Promise<MemberLikes[]>,
+): Retrainer {
+  return new Retrainer({
+    ratingsFile: prepared.ratingsFile,
+    modelDir: config.modelDir,
+    settings: DEFAULT_SETTINGS,
+    members,
+    logger,
+    current: () => holder.current.model,
+    swap: (next) => holder.replace(next),
+  });
+}
+
+/** Everything a bot process runs on, ready to answer. */
 export interface Bot {
   services: Services;
   movielens: MovieLens;
   holder: ModelHolder;
-  retrainer: Retrainer;
   /** Stops the schedule and any retrain, and saves pending likes. */
   stop(): Promise<void>;
 }
 
 /**
- * Gets the bot ready: MovieLens (downloaded when missing), the catalog, the
- * liked lists, a model (loaded, or trained in a worker thread at first
- * start), the retrainer and, when asked, the nightly schedule.
+ * How this process retrains: itself (console, or one Discord process with
+ * the nightly schedule), or by asking the shard manager.
+ */
+export type RetrainMode =
+  | { kind: 'local'; schedule: boolean }
+  | { kind: 'remote'; retraining: (holder: ModelHolder) => Retraining };
+
+/**
+ * Gets a bot process ready: data, model, catalog, liked lists, retraining.
  * @param config - the settings
  * @param logger - the bot's logger
- * @param schedule - whether to run the nightly retrain
+ * @param mode - how this process retrains
  * @returns the ready bot
  */
-export async function startBot(config: Config, logger: Logger, schedule: boolean): Promise<Bot> {
-  const dir = await ensureMovieLens(config.movielensDir, { onProgress: downloadProgress(logger) });
-  const movielens = await loadMovieLens(dir);
-  logger.info({ movies: movielens.movies.length, ratings: movielens.ratings.users.length, dir }, 'Read MovieLens 1M');
-
-  const catalog = new Catalog(movielens.movies);
+export async function startBot(config: Config, logger: Logger, mode: RetrainMode): Promise<Bot> {
   const likes = await LikeStore.open(config.serversDir, logger);
-  const ratingsFile = join(dir, 'ratings.dat');
-  const settings = DEFAULT_SETTINGS;
-  const progress = trainingProgressBar();
-  const model = await loadOrTrain({
-    fingerprint: fingerprint(movielens.ratings),
-    settings,
-    modelDir: config.modelDir,
-    logger,
-    train: () =>
-      trainInWorker({ ratingsFile, members: likes.snapshot(), settings, holdout: DEFAULT_HOLDOUT }, progress.onProgress)
-        .result.finally(progress.stop),
-  });
+  const prepared = await prepareModel(config, logger, () => likes.snapshot());
+  const holder = new ModelHolder(prepared.model);
+  const catalog = new Catalog(prepared.movielens.movies);
+  const base = { catalog, likes, recommender: () => holder.current };
 
-  const holder = new ModelHolder(model);
-  const retrainer = new Retrainer({
-    ratingsFile,
-    modelDir: config.modelDir,
-    settings,
-    likes,
-    logger,
-    current: () => holder.current.model,
-    swap: (next) => holder.replace(next),
-  });
-  const task: ScheduledTask | undefined = schedule
+  if (mode.kind === 'remote') {
+    const services = { ...base, retraining: mode.retraining(holder) };
+    return { services, movielens: prepared.movielens, holder, stop: () => likes.close() };
+  }
+
+  const retrainer = createRetrainer(config, logger, prepared, holder, () => likes.snapshot());
+  const task = mode.schedule
     ? scheduleRetraining(retrainer, config.retrainCron, config.retrainTimeZone, logger)
     : undefined;
-
-  const services: Services = {
-    catalog,
-    likes,
-    recommender: () => holder.current,
-    retraining: {
-      start: (reason) => {
-        if (retrainer.busy) return 'already running';
-        void retrainer.run(reason);
-        return 'started';
-      },
-      busy: () => retrainer.busy,
-      nextRun: () => task?.getNextRun() ?? null,
+  const retraining: Retraining = {
+    start: (reason) => {
+      if (retrainer.busy) return 'already running';
+      void retrainer.run(reason);
+      return 'started';
     },
+    busy: () => retrainer.busy,
+    nextRun: () => task?.getNextRun() ?? null,
   };
   const stop = async () => {
     await task?.destroy();
     await retrainer.stop();
     await likes.close();
   };
-  return { services, movielens, holder, retrainer, stop };
+  return { services: { ...base, retraining }, movielens: prepared.movielens, holder, stop };
 }
 
 /** A download progress bar on a terminal, a log line every 10% otherwise. */

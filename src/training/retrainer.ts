@@ -2,7 +2,7 @@ import type { AlsSettings } from '../../model/als/options.js';
 import { saveModel } from '../../model/model-files.js';
 import type { Model } from '../../model/model.js';
 import type { Logger } from '../logger.js';
-import type { LikeStore } from '../storage/index.js';
+import type { MemberLikes } from '../storage/index.js';
 import { DEFAULT_HOLDOUT } from './job.js';
 import { TrainingError, trainInWorker, type TrainingRun } from './run-training.js';
 
@@ -17,7 +17,8 @@ export interface RetrainerOptions {
   ratingsFile: string;
   modelDir: string;
   settings: AlsSettings;
-  likes: LikeStore;
+  /** Every member's likes at the moment a retrain starts. */
+  members(): MemberLikes[] | Promise<MemberLikes[]>;
   logger: Logger;
   /** The model serving now. */
   current(): Model;
@@ -82,8 +83,8 @@ export class Retrainer {
   }
 
   async #retrain(reason: string, running: Running): Promise<RetrainOutcome> {
-    const { logger, likes, settings } = this.#options;
-    const members = likes.snapshot();
+    const { logger, settings } = this.#options;
+    const members = await this.#options.members();
     logger.info({ reason, members: members.length }, 'Retraining the model on MovieLens and members’ likes');
 
     let outcome: RetrainOutcome;
