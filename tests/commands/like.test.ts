@@ -1,10 +1,9 @@
-import type { Adapter } from 'lowdb';
 import { describe, expect, it } from 'vitest';
 
 import { like } from '../../commands/like.js';
 import { silentLogger } from '../../src/logger.js';
-import { AtomicJsonFile, LikeStore, type ServerDocument } from '../../src/storage/index.js';
-import { commandFixture, ID, MEMBER, SERVER } from './support/fixture.js';
+import { LikeStore } from '../../src/storage/index.js';
+import { commandFixture, diskThatCanFail, ID, MEMBER, SERVER } from './support/fixture.js';
 
 describe('/like', () => {
   it('given an autocomplete choice (a MovieLens id), then that movie is liked and the count shown', async () => {
@@ -153,20 +152,10 @@ describe('/like', () => {
   });
 
   it('given the disk refuses the write, then "could not be saved" and the likes in memory and on disk are unchanged', async () => {
-    let refuse = false;
-    const fileAdapter = (file: string): Adapter<ServerDocument> => {
-      const real = new AtomicJsonFile<ServerDocument>(file);
-      return {
-        read: () => real.read(),
-        write: async (data) => {
-          if (refuse) throw new Error('disk full (simulated)');
-          await real.write(data);
-        },
-      };
-    };
-    const f = await commandFixture({ fileAdapter });
+    const disk = diskThatCanFail();
+    const f = await commandFixture({ fileAdapter: disk.fileAdapter });
     await f.seed([ID.heat]);
-    refuse = true;
+    disk.fail();
 
     const reply = await f.run(like, { title: 'the matrix' });
 

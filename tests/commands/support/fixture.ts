@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { Adapter } from 'lowdb';
 import { afterEach } from 'vitest';
 
 import type { Command, Invocation, Reply, Retraining, Services } from '../../../commands/index.js';
@@ -10,7 +11,13 @@ import { Recommender } from '../../../model/recommender.js';
 import { Catalog } from '../../../src/catalog/index.js';
 import { silentLogger } from '../../../src/logger.js';
 import type { Movie } from '../../../src/movielens/types.js';
-import { LikeStore, type LikeStoreOptions } from '../../../src/storage/index.js';
+import {
+  AtomicJsonFile,
+  LikeStore,
+  type AdapterFactory,
+  type LikeStoreOptions,
+  type ServerDocument,
+} from '../../../src/storage/index.js';
 import { handModel } from '../../model/support/models.js';
 
 /** MovieLens ids of the fixture's movies, named for readable tests. */
@@ -164,4 +171,23 @@ export async function commandFixture(
  */
 export function ids(reply: Reply): number[] {
   return (reply.movies ?? []).map((m) => m.id);
+}
+
+/**
+ * Server files that are written normally until the test says the disk is full.
+ * @returns the adapter factory for commandFixture, and the switch
+ */
+export function diskThatCanFail(): { fileAdapter: AdapterFactory; fail: () => void } {
+  let failing = false;
+  const fileAdapter = (file: string): Adapter<ServerDocument> => {
+    const real = new AtomicJsonFile<ServerDocument>(file);
+    return {
+      read: () => real.read(),
+      write: async (data) => {
+        if (failing) throw new Error('disk full (simulated)');
+        await real.write(data);
+      },
+    };
+  };
+  return { fileAdapter, fail: () => (failing = true) };
 }
