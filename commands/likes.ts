@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { ID_PATTERN } from '../src/storage/index.js';
 import { countOption, isYes } from './options.js';
 import { line, plural, problem } from './replies.js';
 import type { Command } from './types.js';
@@ -17,6 +18,8 @@ export const likes: Command = {
 
   async run(invocation, services) {
     const member = typeof invocation.options.member === 'string' ? invocation.options.member : invocation.member;
+    // Discord always sends a member id; typed text (console mode) may be anything.
+    if (!ID_PATTERN.test(member)) return problem('That is not a member', 'Choose a member, or leave it out to see your own likes.');
     const own = member === invocation.member;
     const liked = services.likes.likes(invocation.server, member);
     const whose = own ? 'You like' : `<@${member}> likes`;
@@ -40,7 +43,7 @@ export const likes: Command = {
       title: own ? 'Your likes' : 'Their likes',
       text: `${whose} ${plural(liked.length, 'movie')} in this server.`,
       movies,
-      footer: pages > 1 ? `Page ${page} of ${pages}: use page:${Math.min(page + 1, pages)} for more` : undefined,
+      footer: pages > 1 ? `Page ${page} of ${pages}${page < pages ? `: use page:${page + 1} for more` : ''}` : undefined,
       private: !isYes(invocation.options.share),
     };
   },

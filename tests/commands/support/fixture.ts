@@ -160,7 +160,8 @@ export async function commandFixture(
       command.run({ server: SERVER, member: MEMBER, options: values, ...who }, services),
     seed: async (movies, who = {}) => {
       const { server = SERVER, member = MEMBER } = who;
-      for (const id of movies) await store.like(server, member, id);
+      // Started together so the store writes them in one go; they keep the order given.
+      await Promise.all(movies.map((id) => store.like(server, member, id)));
     },
   };
 }
