@@ -39,7 +39,8 @@ const schema = z.object({
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).default('https://discord.com/api'),
   RETRAIN_CRON: z.string().refine(isValidCron, 'is not a cron expression').default('30 4 * * *'),
   RETRAIN_TZ: z.string().refine(isTimeZone, 'is not a time zone such as UTC or Europe/Paris').default('UTC'),
-  SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).default('auto'),
+  // Not SHARDS or SHARD_COUNT: discord.js sets those in every shard process.
+  TOTAL_SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).default('auto'),
   DEV_GUILD_ID: z.preprocess(emptyAsUnset, z.string().regex(/^\d{17,20}$/, 'must be a server id').optional()),
 });
 
@@ -91,6 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     devGuildId: s.DEV_GUILD_ID,
     retrainCron: s.RETRAIN_CRON,
     retrainTimeZone: s.RETRAIN_TZ,
-    shards: s.SHARDS,
+    shards: s.TOTAL_SHARDS,
   };
 }

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     logger.info({ shard: shard.id, of: totalShards }, 'Starting a shard');
     shard.on('ready', () => void shard.send(state()).catch(() => undefined));
     shard.on('death', () => logger.warn({ shard: shard.id }, 'A shard process ended; restarting it'));
+    shard.on('error', (error) => logger.error({ shard: shard.id, err: error }, 'A shard failed'));
     shard.on('message', (message: unknown) => {
       if (!isReelmateMessage(message) || message.type !== 'reelmate:retrain') return;
       void retrainer.run(message.reason).finally(() => broadcast(state()));
