@@ -8,6 +8,7 @@ export const MAX_COUNT = 25;
 
 /** /recommend [count] [share]: the member's personal top list. */
 export const recommend: Command = {
+  expensive: true,
   definition: new SlashCommandBuilder()
     .setName('recommend')
     .setDescription('Your personal movie recommendations')

@@ -6,6 +6,7 @@ import type { Command } from './types.js';
 
 /** /similar title [count]: the movies most like a title. */
 export const similar: Command = {
+  expensive: true,
   definition: new SlashCommandBuilder()
     .setName('similar')
     .setDescription('Movies most similar to a title')

@@ -1,7 +1,8 @@
 import type { SlashCommandOptionsOnlyBuilder } from 'discord.js';
 import type { Recommender } from '../model/recommender.js';
 import type { Catalog } from '../src/catalog/index.js';
-import type { Movie } from '../src/movielens/types.js';
+import type { Movie, Profile } from '../src/movielens/types.js';
+import type { TopListFigures } from '../src/stats/top-lists.js';
 import type { LikeStore } from '../src/storage/index.js';
 
 /** Retraining as commands see it. */
@@ -21,6 +22,14 @@ export interface Services {
   /** The model serving now; it changes when a retrain is swapped in. */
   recommender(): Recommender;
   retraining: Retraining;
+  /** MovieLens profiles (users.dat, decoded) by user id; absent where a process has none. */
+  profiles?: ReadonlyMap<number, Profile>;
+  /**
+   * Everybody's top 10 under the model serving now, with the catalog coverage and the groups
+   * derived from them. Computed off the event loop once per model, so a call may wait for
+   * the computation; absent where a process does not compute them.
+   */
+  topLists?(): Promise<TopListFigures>;
 }
 
 /** One use of a command: who asked, where, with which options. */
@@ -43,6 +52,22 @@ export interface MovieLine {
   note?: string;
 }
 
+/** A headed block of an answer: an embed field in Discord, a paragraph in the console. */
+export interface Section {
+  title: string;
+  /** Plain text; may hold **bold** and line breaks; at most 1,024 characters. */
+  text: string;
+}
+
+/** A file sent with an answer, such as a chart. */
+export interface ReplyFile {
+  /** The file name, with its extension: `coverage.png`. */
+  name: string;
+  data: Buffer;
+  /** What it shows, for people who cannot see it (Discord's alt text). */
+  description: string;
+}
+
 /** An answer, independent of how it is shown (console text, JSON, Discord embed). */
 export interface Reply {
   tone: 'info' | 'success' | 'error';
@@ -51,6 +76,12 @@ export interface Reply {
   text?: string;
   /** Movies listed in order, numbered when shown. */
   movies?: MovieLine[];
+  /** Headed blocks after the text and the movies. */
+  sections?: Section[];
+  /** Files to attach. */
+  files?: ReplyFile[];
+  /** The name of an attached image to show inside the answer. */
+  image?: string;
   /** A last line in small print. */
   footer?: string;
   /** True when only the member who asked should see it. */
@@ -68,6 +99,8 @@ export interface Choice {
 /** A slash command: its Discord definition, its handler and its autocomplete. */
 export interface Command {
   definition: SlashCommandOptionsOnlyBuilder;
+  /** True for commands that cost real work; transports rate-limit them per member. */
+  expensive?: boolean;
   run(invocation: Invocation, services: Services): Promise<Reply>;
   autocomplete?(invocation: Invocation, typed: string, services: Services): Choice[];
 }

@@ -1,6 +1,7 @@
 import type { Command, Invocation, Reply, Services } from '../commands/index.js';
 import { problem } from '../commands/replies.js';
 import type { Logger } from './logger.js';
+import type { RateLimiter } from './rate-limit.js';
 
 /**
  * Runs a command for any transport: logs what was asked and how long it
@@ -10,6 +11,7 @@ import type { Logger } from './logger.js';
  * @param invocation - who asked, where, with what
  * @param services - what commands use
  * @param logger - the bot's logger
+ * @param limiter - limits expensive commands per member, when given
  * @returns the reply to show
  */
 export async function dispatch(
@@ -17,8 +19,17 @@ export async function dispatch(
   invocation: Invocation,
   services: Services,
   logger: Logger,
+  limiter?: RateLimiter,
 ): Promise<Reply> {
   const name = command.definition.name;
+  if (command.expensive && limiter) {
+    const decision = limiter.take(`${invocation.server}:${invocation.member}`);
+    if (!decision.ok) {
+      const seconds = Math.ceil(decision.retryInMs / 1000);
+      logger.debug({ command: name, server: invocation.server, seconds }, 'Rate-limited a member');
+      return problem('Slow down a little', `Try again in ${seconds} s.`);
+    }
+  }
   const started = performance.now();
   try {
     const reply = await command.run(invocation, services);

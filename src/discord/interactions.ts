@@ -9,6 +9,7 @@ import type { Command, Reply, Services } from '../../commands/index.js';
 import { problem } from '../../commands/replies.js';
 import { dispatch } from '../dispatch.js';
 import type { Logger } from '../logger.js';
+import { RateLimiter } from '../rate-limit.js';
 import { toInvocation } from './invocation.js';
 import { PICK_TTL_MS, pickId } from './pick-id.js';
 import { clip, LIMITS, renderReply } from './render.js';
@@ -20,11 +21,16 @@ import { clip, LIMITS, renderReply } from './render.js';
  */
 export const DEFER_AFTER_MS = 1500;
 
+/** Expensive commands a member may run per window, and the window. */
+export const EXPENSIVE_PER_WINDOW = 6;
+export const WINDOW_MS = 30_000;
+
 /** Routes every interaction of a client to the commands. */
 export class InteractionRouter {
   readonly #commands: ReadonlyMap<string, Command>;
   readonly #services: Services;
   readonly #logger: Logger;
+  readonly #limiter = new RateLimiter(EXPENSIVE_PER_WINDOW, WINDOW_MS);
 
   constructor(commands: ReadonlyMap<string, Command>, services: Services, logger: Logger) {
     this.#commands = commands;
@@ -71,7 +77,7 @@ export class InteractionRouter {
       return void (await interaction.reply(renderReply(problem('I do not know that command'), interaction.user.id)));
     }
     const invocation = toInvocation(interaction);
-    await this.#answer(interaction, dispatch(command, invocation, this.#services, this.#logger), invocation.options.share === true);
+    await this.#answer(interaction, dispatch(command, invocation, this.#services, this.#logger, this.#limiter), invocation.options.share === true);
   }
 
   /** A member chose from a pick list: run the command again with that movie. */
