@@ -19,7 +19,10 @@ export const likes: Command = {
   async run(invocation, services) {
     const member = typeof invocation.options.member === 'string' ? invocation.options.member : invocation.member;
     // Discord always sends a member id; typed text (console mode) may be anything.
-    if (!ID_PATTERN.test(member)) return problem('That is not a member', 'Choose a member, or leave it out to see your own likes.');
+    if (!ID_PATTERN.test(member)) {
+      const hint = 'Choose a member, or leave the option out to see your own likes.';
+      return problem('That is not a member', hint);
+    }
     const own = member === invocation.member;
     const liked = services.likes.likes(invocation.server, member);
     const whose = own ? 'You like' : `<@${member}> likes`;
@@ -29,7 +32,7 @@ export const likes: Command = {
     }
 
     const pages = Math.ceil(liked.length / PAGE_SIZE);
-    const page = countOption(invocation, 'page', 1, Number.MAX_SAFE_INTEGER);
+    const page = countOption(invocation, 'page', 1, Infinity);
     if (typeof page !== 'number') return page;
     if (page > pages) return problem(`There ${pages === 1 ? 'is only 1 page' : `are only ${pages} pages`}`);
 
@@ -43,8 +46,14 @@ export const likes: Command = {
       title: own ? 'Your likes' : 'Their likes',
       text: `${whose} ${plural(liked.length, 'movie')} in this server.`,
       movies,
-      footer: pages > 1 ? `Page ${page} of ${pages}${page < pages ? `: use page:${page + 1} for more` : ''}` : undefined,
+      footer: pages > 1 ? pageFooter(page, pages) : undefined,
       private: !isYes(invocation.options.share),
     };
   },
 };
+
+/** Where the member is in a long list, and how to see more when there is more. */
+function pageFooter(page: number, pages: number): string {
+  const where = `Page ${page} of ${pages}`;
+  return page < pages ? `${where}: use page:${page + 1} for more` : where;
+}

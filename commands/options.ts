@@ -26,15 +26,18 @@ export function textOption(invocation: Invocation, name: string, example: string
 }
 
 /**
- * Reads a whole-number option within a range.
+ * Reads a whole-number option within a range (max may be Infinity).
  * @returns the number (the fallback when absent), or an error reply
  */
 export function countOption(invocation: Invocation, name: string, fallback: number, max: number): number | Reply {
   const raw = invocation.options[name];
   if (raw === undefined || raw === '') return fallback;
-  const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
+  // Typed text must be plain digits: "1e1" or "0x10" are not what a member means by a count.
+  const text = String(raw).trim();
+  const n = typeof raw === 'number' ? raw : /^\d{1,16}$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > max) {
-    return problem(`${name} must be a whole number from 1 to ${max}`, `For example \`${name}:${fallback}\`.`);
+    const range = max === Infinity ? '1 or more' : `from 1 to ${max}`;
+    return problem(`${name} must be a whole number ${range}`, `For example \`${name}:${fallback}\`.`);
   }
   return n;
 }
@@ -76,7 +79,9 @@ export function findMovie(text: string, catalog: Catalog, command: string, optio
  * @returns the text to show
  */
 export function quote(text: string): string {
-  const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  // A cut between the two halves of an emoji would leave half a character.
+  const cut = text.slice(0, 57).replace(/[\uD800-\uDBFF]$/, '');
+  const short = text.length > 60 ? `${cut}…` : text;
   return short.replace(/[\\*_`~|>]/g, '\\$&').replace(/@/g, '@\u200b');
 }
 

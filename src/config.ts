@@ -32,15 +32,24 @@ function isTimeZone(name: string): boolean {
 /** Every setting, its default and its check. .env.example documents each one. */
 const schema = z.object({
   DISCORD_TOKEN: z.preprocess(emptyAsUnset, z.string().min(20).optional()),
-  DATA_DIR: z.string().min(1).default('data'),
+  DATA_DIR: z.preprocess(emptyAsUnset, z.string().trim().min(1).default('data')),
   MOVIELENS_DIR: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
   MODEL_DIR: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  DISCORD_API_URL: z.url({ protocol: /^https?$/ }).default('https://discord.com/api'),
-  RETRAIN_CRON: z.string().refine(isValidCron, 'is not a cron expression').default('30 4 * * *'),
-  RETRAIN_TZ: z.string().refine(isTimeZone, 'is not a time zone such as UTC or Europe/Paris').default('UTC'),
+  LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(LOG_LEVELS).default('info')),
+  DISCORD_API_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).default('https://discord.com/api')),
+  RETRAIN_CRON: z.preprocess(
+    emptyAsUnset,
+    z.string().refine(isValidCron, 'is not a cron expression').default('30 4 * * *'),
+  ),
+  RETRAIN_TZ: z.preprocess(
+    emptyAsUnset,
+    z.string().refine(isTimeZone, 'is not a time zone such as UTC or Europe/Paris').default('UTC'),
+  ),
   // Not SHARDS or SHARD_COUNT: discord.js sets those in every shard process.
-  TOTAL_SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).default('auto'),
+  TOTAL_SHARDS: z.preprocess(
+    emptyAsUnset,
+    z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).default('auto'),
+  ),
   DEV_GUILD_ID: z.preprocess(emptyAsUnset, z.string().regex(/^\d{17,20}$/, 'must be a server id').optional()),
 });
 

@@ -1,10 +1,16 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Command, Reply, Services } from '../../commands/index.js';
+import type { Command, Reply, ReplyFile, Services } from '../../commands/index.js';
 import { dispatch } from '../dispatch.js';
 import type { Logger } from '../logger.js';
 import { parseLine } from './parse-line.js';
-import { renderJson, renderText } from './render.js';
+import { renderJson, renderText, type WrittenFiles } from './render.js';
+
+/** Where the console writes the files of its answers (charts) unless told otherwise. */
+export const CONSOLE_FILES_DIR = join(tmpdir(), 'reelmate-console');
 
 /** The console is one server with one member. */
 export const CONSOLE_SERVER = 'console';
@@ -20,6 +26,8 @@ export const CONSOLE_MEMBER = 'you';
  * @param options.services - what commands use
  * @param options.logger - the bot's logger
  * @param options.json - one JSON object per answer instead of text
+ * @param options.filesDir - where the files of answers (charts) are written
+ * @defaultValue options.filesDir CONSOLE_FILES_DIR
  */
 export async function runConsole(options: {
   input: Readable;
@@ -28,13 +36,16 @@ export async function runConsole(options: {
   services: Services;
   logger: Logger;
   json: boolean;
+  filesDir?: string;
 }): Promise<void> {
   const { input, output, commands, services, logger, json } = options;
+  const filesDir = options.filesDir ?? CONSOLE_FILES_DIR;
   const lines = createInterface({ input, terminal: false });
   let pending: Reply['pick'];
 
-  const show = (name: string, reply: Reply) => {
-    output.write(json ? renderJson(name, reply) : renderText(reply));
+  const show = async (name: string, reply: Reply) => {
+    const written = await writeFiles(reply.files ?? [], filesDir, logger);
+    output.write(json ? renderJson(name, reply, written) : renderText(reply, written));
     pending = reply.pick ?? pending;
   };
   const run = async (name: string, values: Record<string, string>) => {
@@ -43,7 +54,7 @@ export async function runConsole(options: {
     // Whoever runs the console runs the bot, so they may manage it.
     const invocation = { server: CONSOLE_SERVER, member: CONSOLE_MEMBER, manager: true, options: values };
     pending = undefined;
-    show(name, await dispatch(command, invocation, services, logger));
+    await show(name, await dispatch(command, invocation, services, logger));
   };
 
   for await (const line of lines) {
@@ -51,7 +62,7 @@ export async function runConsole(options: {
     if (parsed.kind === 'empty') continue;
     if (parsed.kind === 'unknown') {
       const known = [...commands.keys()].map((n) => `/${n}`).join(', ');
-      show('unknown', { tone: 'error', title: `There is no /${parsed.name}`, text: `Try ${known}.`, private: true });
+      await show('unknown', { tone: 'error', title: `There is no /${parsed.name}`, text: `Try ${known}.`, private: true });
       continue;
     }
     if (parsed.kind === 'command') {
@@ -61,9 +72,31 @@ export async function runConsole(options: {
 
     const chosen = pending?.movies[parsed.choice - 1];
     if (!pending || !chosen) {
-      show('pick', { tone: 'error', title: 'There is nothing to pick from', text: 'Start with a command such as `/like`.', private: true });
+      await show('pick', { tone: 'error', title: 'There is nothing to pick from', text: 'Start with a command such as `/like`.', private: true });
       continue;
     }
     await run(pending.command, { [pending.option]: String(chosen.id) });
   }
+}
+
+/**
+ * Writes a reply's files into a folder, each replacing the last file of its name whole
+ * (written beside it, then renamed), so a reader never sees half a chart.
+ * @returns where each file went; a file that could not be written is logged and left out
+ */
+async function writeFiles(files: ReplyFile[], dir: string, logger: Logger): Promise<WrittenFiles> {
+  const written = new Map<string, string>();
+  for (const file of files) {
+    const path = join(dir, basename(file.name));
+    const temp = `${path}.${process.pid}.tmp`;
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeFile(temp, file.data);
+      await rename(temp, path);
+      written.set(file.name, path);
+    } catch (error) {
+      logger.error({ err: error, file: path }, 'Could not write a file of an answer');
+    }
+  }
+  return written;
 }

@@ -198,7 +198,11 @@ describe('/like autocomplete', () => {
   it('given typed text, then choices are the best matches with the MovieLens id as value', async () => {
     const f = await commandFixture();
 
-    const choices = like.autocomplete!({ server: SERVER, member: MEMBER, options: {} }, 'the matrix', f.services);
+    const choices = like.autocomplete!(
+      { server: SERVER, member: MEMBER, options: {} },
+      'the matrix',
+      f.services,
+    );
 
     expect(choices[0]).toEqual({ name: 'Matrix, The (1999)', value: String(ID.matrix) });
   });
@@ -206,14 +210,22 @@ describe('/like autocomplete', () => {
   it('given a title shared by remakes, then every remake is offered', async () => {
     const f = await commandFixture();
 
-    const choices = like.autocomplete!({ server: SERVER, member: MEMBER, options: {} }, 'hamlet', f.services);
+    const choices = like.autocomplete!(
+      { server: SERVER, member: MEMBER, options: {} },
+      'hamlet',
+      f.services,
+    );
 
-    expect(choices.map((c) => c.value).sort()).toEqual([String(ID.hamlet1996), String(ID.hamlet1990)].sort());
+    expect(choices.map((c) => c.value).sort()).toEqual(
+      [String(ID.hamlet1996), String(ID.hamlet1990)].sort(),
+    );
   });
 
   it('given nothing typed, then there are no choices', async () => {
     const f = await commandFixture();
 
-    expect(like.autocomplete!({ server: SERVER, member: MEMBER, options: {} }, '', f.services)).toEqual([]);
+    expect(
+      like.autocomplete!({ server: SERVER, member: MEMBER, options: {} }, '', f.services),
+    ).toEqual([]);
   });
 });

@@ -40,9 +40,17 @@ describe('/recommend', () => {
     expect(reply.title).toBe('Recommended for you');
     expect(reply.text).toBe('From the movie you like in this server.');
     expect(reply.movies).toEqual([
-      { id: ID.starWars, title: titleOf(ID.starWars), note: 'because you liked Matrix, The (1999)' },
+      {
+        id: ID.starWars,
+        title: titleOf(ID.starWars),
+        note: 'because you liked Matrix, The (1999)',
+      },
       { id: ID.alien, title: titleOf(ID.alien), note: 'because you liked Matrix, The (1999)' },
-      { id: ID.toyStory, title: titleOf(ID.toyStory), note: 'because you liked Matrix, The (1999)' },
+      {
+        id: ID.toyStory,
+        title: titleOf(ID.toyStory),
+        note: 'because you liked Matrix, The (1999)',
+      },
     ]);
   });
 
@@ -61,7 +69,7 @@ describe('/recommend', () => {
 
   it('given likes, then no liked movie is ever recommended and every reason names a liked movie', async () => {
     const f = await commandFixture();
-    const liked = [ID.matrix, ID.hamlet1996, ID.bladeRunner];
+    const liked: number[] = [ID.matrix, ID.hamlet1996, ID.bladeRunner];
     await f.seed(liked);
 
     const reply = await f.run(recommend, { count: 25 });

@@ -131,18 +131,23 @@ afterEach(async () => {
  * Services over the fixture: a catalog of MOVIES (or the given movies), the hand-made model,
  * a real LikeStore in a fresh temporary folder (removed after the test) and a fake retraining.
  * @param options.movies - another catalog
+ * @param options.model - another model
  * @param options.fileAdapter - see LikeStoreOptions, to make writes fail
  * @returns the fixture
  */
 export async function commandFixture(
-  options: { movies?: readonly Movie[]; fileAdapter?: LikeStoreOptions['fileAdapter'] } = {},
+  options: {
+    movies?: readonly Movie[];
+    model?: Model;
+    fileAdapter?: LikeStoreOptions['fileAdapter'];
+  } = {},
 ): Promise<Fixture> {
   const root = await mkdtemp(join(tmpdir(), 'reelmate-commands-'));
   const folder = join(root, 'servers');
   const store = await LikeStore.open(folder, silentLogger(), { fileAdapter: options.fileAdapter });
   opened.push({ store, folder: root });
 
-  const recommender = new Recommender(fixtureModel());
+  const recommender = new Recommender(options.model ?? fixtureModel());
   const retraining = new FakeRetraining();
   const services: Services = {
     catalog: new Catalog(options.movies ?? MOVIES),
