@@ -34,6 +34,8 @@ export interface RetrainerOptions {
 interface Running {
   run: TrainingRun | undefined;
   outcome: Promise<RetrainOutcome> | undefined;
+  /** Set by stop(), so a retrain still reading members' likes never starts its thread. */
+  stopped: boolean;
 }
 
 /** A new model may be this much worse (ndcg@10 on its held-out part) and still replace the old. */
@@ -71,7 +73,7 @@ export class Retrainer {
    */
   run(reason: string): Promise<RetrainOutcome> {
     if (this.#running?.outcome) return this.#running.outcome;
-    const running: Running = { run: undefined, outcome: undefined };
+    const running: Running = { run: undefined, outcome: undefined, stopped: false };
     running.outcome = this.#retrain(reason, running).finally(() => (this.#running = undefined));
     this.#running = running;
     return running.outcome;
@@ -79,16 +81,23 @@ export class Retrainer {
 
   /** Stops a running retrain; the current model stays. */
   async stop(): Promise<void> {
-    await this.#running?.run?.stop();
+    const running = this.#running;
+    if (!running) return;
+    running.stopped = true;
+    await running.run?.stop();
   }
 
   async #retrain(reason: string, running: Running): Promise<RetrainOutcome> {
     const { logger, settings } = this.#options;
-    const members = await this.#options.members();
-    logger.info({ reason, members: members.length }, 'Retraining the model on MovieLens and members’ likes');
-
     let outcome: RetrainOutcome;
     try {
+      // Reading the likes may fail or take a while (the shard manager reads every server file).
+      const members = await this.#options.members();
+      if (running.stopped) return this.#stoppedAtShutdown();
+      logger.info(
+        { reason, members: members.length },
+        'Retraining the model on MovieLens and members’ likes',
+      );
       running.run = (this.#options.train ?? trainInWorker)({
         ratingsFile: this.#options.ratingsFile,
         members,
@@ -98,8 +107,7 @@ export class Retrainer {
       outcome = await this.#check(await running.run.result);
     } catch (error) {
       if (error instanceof TrainingError && error.code === 'STOPPED') {
-        logger.info('Retrain stopped because the bot is shutting down');
-        return { kind: 'kept', reason: 'stopped at shutdown' };
+        return this.#stoppedAtShutdown();
       }
       outcome = { kind: 'failed', reason: (error as Error).message };
     }
@@ -115,6 +123,11 @@ export class Retrainer {
       logger.warn({ reason: outcome.reason }, `Retrain ${outcome.kind === 'failed' ? 'failed' : 'rejected'}; the current model keeps serving`);
     }
     return outcome;
+  }
+
+  #stoppedAtShutdown(): RetrainOutcome {
+    this.#options.logger.info('Retrain stopped because the bot is shutting down');
+    return { kind: 'kept', reason: 'stopped at shutdown' };
   }
 
   /** Saves and swaps in a model that passed; explains one that did not. */

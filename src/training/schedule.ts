@@ -1,4 +1,4 @@
-import cron, { type ScheduledTask } from 'node-cron';
+import cron, { type ScheduledTask, type TaskOptions } from 'node-cron';
 import type { Logger } from '../logger.js';
 import type { Retrainer } from './retrainer.js';
 
@@ -22,9 +22,23 @@ export function scheduleRetraining(
     timezone,
     name: 'retrain',
     noOverlap: true,
+    logger: cronLogger(logger.child({ cron: expression })),
   });
   logger.info({ cron: expression, timezone, next: task.getNextRun()?.toISOString() }, 'Nightly retraining scheduled');
   return task;
+}
+
+/** node-cron's own messages (a tick skipped or missed) as JSON lines, not coloured console text. */
+function cronLogger(logger: Logger): NonNullable<TaskOptions['logger']> {
+  const text = (message: string | Error) => (message instanceof Error ? message.message : message);
+  const err = (message: string | Error, error?: Error) =>
+    error ?? (message instanceof Error ? message : undefined);
+  return {
+    info: (message) => logger.info(message),
+    warn: (message) => logger.warn(message),
+    error: (message, error) => logger.error({ err: err(message, error) }, text(message)),
+    debug: (message, error) => logger.debug({ err: err(message, error) }, text(message)),
+  };
 }
 
 /**

@@ -161,7 +161,7 @@ describe('/likes', () => {
       const reply = await f.run(likes, { page });
 
       expect(reply.tone).toBe('error');
-      expect(reply.title).toMatch(/^page must be a whole number from 1/);
+      expect(reply.title).toMatch(/^page must be a whole number 1 or more$/);
       expect(reply.movies).toBeUndefined();
     });
   });

@@ -15,7 +15,8 @@ export async function writeRatings(
   const lines: string[] = [];
   for (let user = 1; user <= size.users; user++) {
     for (let movie = 1; movie <= size.movies; movie++) {
-      if ((7 * user + 3 * movie) % 5 < 3) lines.push(`${user}::${movie}::${1 + ((user + movie) % 5)}`);
+      const stars = 1 + ((user + movie) % 5);
+      if ((7 * user + 3 * movie) % 5 < 3) lines.push(`${user}::${movie}::${stars}`);
     }
   }
   await writeFile(file, lines.join('\n') + '\n');
@@ -30,6 +31,8 @@ export async function writeRatings(
  */
 export async function writeManyRatings(file: string, lines: number): Promise<void> {
   const out: string[] = new Array<string>(lines);
-  for (let k = 0; k < lines; k++) out[k] = `${1 + (k % 6000)}::${1 + ((k * 7919) % 3700)}::${1 + (k % 5)}`;
+  for (let k = 0; k < lines; k++) {
+    out[k] = `${1 + (k % 6000)}::${1 + ((k * 7919) % 3700)}::${1 + (k % 5)}`;
+  }
   await writeFile(file, out.join('\n') + '\n');
 }
