@@ -1,3 +1,4 @@
+import { explore } from './explore.js';
 import { help } from './help.js';
 import { like } from './like.js';
 import { likes } from './likes.js';
@@ -10,7 +11,20 @@ import { unlike } from './unlike.js';
 
 /** Every command, by name. */
 export const commands: ReadonlyMap<string, Command> = new Map(
-  [like, unlike, likes, recommend, similar, stats, retrain, help].map((c) => [c.definition.name, c]),
+  [like, unlike, likes, recommend, similar, stats, explore, retrain, help].map((c) => [
+    c.definition.name,
+    c,
+  ]),
 );
 
-export type { Choice, Command, Invocation, MovieLine, Reply, Retraining, Services } from './types.js';
+export type {
+  Choice,
+  Command,
+  Invocation,
+  MovieLine,
+  Reply,
+  ReplyFile,
+  Retraining,
+  Section,
+  Services,
+} from './types.js';

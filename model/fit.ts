@@ -2,8 +2,13 @@ import { trainAls, type TrainingProgress } from './als/train.js';
 import { checkSettings, type AlsSettings } from './als/options.js';
 import { evaluate } from './evaluate.js';
 import { fingerprint } from './fingerprint.js';
-import type { Model } from './model.js';
-import { buildUserItemMatrix, type Interactions, type UserItemMatrix } from './sparse.js';
+import type { Model, PerUser } from './model.js';
+import {
+  buildUserItemMatrix,
+  type CsrMatrix,
+  type Interactions,
+  type UserItemMatrix,
+} from './sparse.js';
 import { splitPerUser } from './split.js';
 import { weigh } from './weighting.js';
 
@@ -38,7 +43,12 @@ export async function fitModel(
     settings: s,
     weighting: stats,
     fingerprint: fingerprint(interactions),
-    trainedOn: { users: matrix.users.size, items: matrix.items.size, interactions: matrix.matrix.indices.length },
+    trainedOn: {
+      users: matrix.users.size,
+      items: matrix.items.size,
+      interactions: matrix.matrix.indices.length,
+      perUser: perUser(matrix.matrix),
+    },
     fitSeconds: (performance.now() - started) / 1000,
     evaluation: null,
     members: [],
@@ -71,8 +81,37 @@ export async function fitAndEvaluate(
   const { train, heldOut } = splitPerUser(interactions, holdout, s.seed + 1);
   const probe = await fitModel(train, s);
   const held = buildUserItemMatrix(heldOut, probe.matrix);
-  const evaluation = evaluate(probe.userFactors, probe.itemFactors, s.factors, probe.matrix.matrix, held.matrix);
+  const evaluation = evaluate(
+    probe.userFactors,
+    probe.itemFactors,
+    s.factors,
+    probe.matrix.matrix,
+    held.matrix,
+  );
 
   const { matrix: _matrix, ...model } = await fitModel(interactions, s, onProgress);
   return { ...model, evaluation };
+}
+
+/**
+ * Interactions per user row of a user × item matrix: the spread of the training data that
+ * /stats reports.
+ * @param matrix - users × items, one stored entry per interaction
+ * @returns min, median, mean and max of the row lengths (all 0 for a matrix without rows)
+ */
+export function perUser(matrix: CsrMatrix): PerUser {
+  if (matrix.rows === 0) return { min: 0, median: 0, mean: 0, max: 0 };
+  const lengths = new Int32Array(matrix.rows);
+  for (let r = 0; r < matrix.rows; r++) lengths[r] = matrix.indptr[r + 1] - matrix.indptr[r];
+  lengths.sort();
+
+  const middle = matrix.rows >> 1;
+  const median =
+    matrix.rows % 2 === 1 ? lengths[middle] : (lengths[middle - 1] + lengths[middle]) / 2;
+  return {
+    min: lengths[0],
+    median,
+    mean: matrix.indptr[matrix.rows] / matrix.rows,
+    max: lengths[matrix.rows - 1],
+  };
 }

@@ -2,6 +2,28 @@ import type { AlsSettings } from './als/options.js';
 import type { Metrics } from './evaluate.js';
 import type { WeightingStats } from './weighting.js';
 
+/** Interactions per user row of the training data. */
+export interface PerUser {
+  min: number;
+  /** The middle row's count; the mean of the two middle ones for an even number of rows. */
+  median: number;
+  mean: number;
+  max: number;
+}
+
+/** The size of the training data, recorded at training time so statistics never recompute it. */
+export interface TrainedOn {
+  /** User rows: MovieLens users and members. */
+  users: number;
+  items: number;
+  interactions: number;
+  /**
+   * Interactions per user row. Absent in model folders written before it was recorded; the
+   * next retrain fills it in.
+   */
+  perUser?: PerUser;
+}
+
 /** Everything about a trained model except its factor matrices: model.json. */
 export interface ModelInfo {
   /** Format of the model folder. */
@@ -21,7 +43,7 @@ export interface ModelInfo {
    * to tell whether a saved model still fits it.
    */
   fingerprint: string;
-  trainedOn: { users: number; items: number; interactions: number };
+  trainedOn: TrainedOn;
   fitSeconds: number;
   /** Figures on a held-out part, when training held one out. */
   evaluation: Metrics | null;

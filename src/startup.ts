@@ -16,6 +16,8 @@ import { DEFAULT_HOLDOUT } from './training/job.js';
 import { Retrainer } from './training/retrainer.js';
 import { trainInWorker } from './training/run-training.js';
 import { scheduleRetraining } from './training/schedule.js';
+import { TopListCache } from './stats/top-list-cache.js';
+import type { TopListsJob } from './stats/top-lists.js';
 
 /** The data and the model, ready for a bot or a shard manager. */
 export interface Prepared {
@@ -107,11 +109,26 @@ export async function startBot(config: Config, logger: Logger, mode: RetrainMode
   const prepared = await prepareModel(config, logger, () => likes.snapshot());
   const holder = new ModelHolder(prepared.model);
   const catalog = new Catalog(prepared.movielens.movies);
-  const base = { catalog, likes, recommender: () => holder.current };
+  const topLists = new TopListCache({
+    model: () => holder.current.model,
+    job: (model) => topListsJob(prepared.movielens, model, likes.snapshot()),
+    logger,
+  });
+  const base = {
+    catalog,
+    likes,
+    recommender: () => holder.current,
+    profiles: new Map(prepared.movielens.profiles.map((p) => [p.id, p])),
+    topLists: () => topLists.get(),
+  };
 
   if (mode.kind === 'remote') {
     const services = { ...base, retraining: mode.retraining(holder) };
-    return { services, movielens: prepared.movielens, holder, stop: () => likes.close() };
+    const stop = async () => {
+      await topLists.stop();
+      await likes.close();
+    };
+    return { services, movielens: prepared.movielens, holder, stop };
   }
 
   const retrainer = createRetrainer(config, logger, prepared, holder, () => likes.snapshot());
@@ -130,9 +147,31 @@ export async function startBot(config: Config, logger: Logger, mode: RetrainMode
   const stop = async () => {
     await task?.destroy();
     await retrainer.stop();
+    await topLists.stop();
     await likes.close();
   };
   return { services: { ...base, retraining }, movielens: prepared.movielens, holder, stop };
+}
+
+/**
+ * What the statistics thread needs to rank the catalog for everybody under a model.
+ * @param movielens - the data the model was trained on
+ * @param model - the model
+ * @param members - members' likes now
+ * @returns the job
+ */
+export function topListsJob(
+  movielens: MovieLens,
+  model: Model,
+  members: MemberLikes[],
+): TopListsJob {
+  return {
+    model,
+    seen: { users: movielens.ratings.users, items: movielens.ratings.items },
+    members,
+    profiles: movielens.profiles,
+    titles: movielens.movies.map((m) => [m.id, m.title]),
+  };
 }
 
 /** A download progress bar on a terminal, a log line every 10% otherwise. */

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { stats } from '../../commands/stats.js';
+import type { Invocation, Services } from '../../commands/index.js';
+import { COVERAGE_CHART, stats } from '../../commands/stats.js';
 import type { Model } from '../../model/model.js';
-import { commandFixture, fixtureModel, ID, ids } from './support/fixture.js';
+import { computeTopLists, type TopListFigures } from '../../src/stats/top-lists.js';
+import { pngSize } from '../src/stats/support/png.js';
+import { smallWorld } from '../src/stats/support/small-world.js';
+import { commandFixture, fixtureModel, ID, ids, MEMBER, SERVER } from './support/fixture.js';
 
 const ANN = '200000000000000001';
 const BOB = '200000000000000002';
@@ -126,5 +130,111 @@ describe('/stats', () => {
 
     expect((await f.run(stats, { share: true })).private).toBe(false);
     expect((await f.run(stats)).private).toBe(true);
+  });
+
+  it('given a model that recorded them, then the interactions per user: min, median, mean, max', async () => {
+    const model = trainedModel();
+    model.trainedOn.perUser = { min: 20, median: 96, mean: 1_000_209 / 6040, max: 2314 };
+    const f = await commandFixture({ model });
+
+    const reply = await f.run(stats);
+
+    expect(reply.text!.split('\n')).toContain(
+      'Interactions per user: min 20, median 96, mean 165.6, max 2,314',
+    );
+  });
+
+  it('given a model saved before they were recorded, then the per-user figures are said to be missing', async () => {
+    const model = trainedModel();
+    delete model.trainedOn.perUser;
+    const f = await commandFixture({ model });
+
+    const reply = await f.run(stats);
+
+    expect(reply.text).toContain('Interactions per user: not recorded for this model');
+  });
+});
+
+describe('/stats catalog coverage', () => {
+  const figures = computeTopLists(smallWorld());
+
+  /** Runs /stats with the fixture's services and the given top lists. */
+  async function statsWith(topLists: Services['topLists'], options: Invocation['options'] = {}) {
+    const f = await commandFixture();
+    const services: Services = { ...f.services, topLists };
+    return stats.run({ server: SERVER, member: MEMBER, options }, services);
+  }
+
+  it('given everybody’s top 10, then a section with the distinct movies overall, at each rank and cumulatively', async () => {
+    const c = figures.coverage;
+
+    const reply = await statsWith(async () => figures);
+
+    expect(reply.sections).toHaveLength(1);
+    const [section] = reply.sections!;
+    expect(section.title).toBe('Catalog coverage');
+    const lines = section.text.split('\n');
+    expect(lines[0]).toBe(
+      `**${c.distinct} distinct movies** (${((100 * c.distinct) / 30).toFixed(1)}% of the 30 the ` +
+        'model knows) in the top 10 of 60 MovieLens users and 0 members, leaving out what each ' +
+        'has seen or liked.',
+    );
+    expect(lines[1]).toBe(`Distinct at rank 1, 2, … 10: ${c.perRank.join(' · ')}`);
+    expect(lines[2]).toBe(`Distinct in the top 1, 2, … 10: ${c.cumulative.join(' · ')}`);
+    expect(section.text.length).toBeLessThanOrEqual(1024);
+  });
+
+  it('given everybody’s top 10, then the coverage chart is attached as a PNG and shown in the answer', async () => {
+    const reply = await statsWith(async () => figures);
+
+    expect(reply.files?.map((f) => f.name)).toEqual([COVERAGE_CHART]);
+    const [chart] = reply.files!;
+    expect(pngSize(chart.data)).toEqual({ width: 960, height: 480 });
+    expect(chart.data.equals(Buffer.from(figures.charts.coverage))).toBe(true);
+    expect(chart.description).toMatch(/^Distinct movies in everybody's top 10/);
+    expect(reply.image).toBe(COVERAGE_CHART);
+  });
+
+  it('given the figures still being computed, then the answer waits for them', async () => {
+    let finish!: (f: TopListFigures) => void;
+    const computing = new Promise<TopListFigures>((resolve) => (finish = resolve));
+    let answered = false;
+
+    const pending = statsWith(() => computing).then((reply) => {
+      answered = true;
+      return reply;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    finish(figures);
+
+    expect((await pending).files?.[0].name).toBe(COVERAGE_CHART);
+  });
+
+  it('given the computation fails, then the rest of the statistics still come, with a short note', async () => {
+    const reply = await statsWith(async () => {
+      throw new Error('the statistics thread ran out of memory (simulated)');
+    });
+
+    expect(reply.text).toMatch(/^\*\*This server\*\*/);
+    expect(reply.sections).toEqual([
+      {
+        title: 'Catalog coverage',
+        text: 'Could not be computed right now; please try again later.',
+      },
+    ]);
+    expect(reply.files).toBeUndefined();
+  });
+
+  it('given a process that does not compute them, then the section says so and nothing is attached', async () => {
+    const f = await commandFixture();
+
+    const reply = await f.run(stats);
+
+    expect(reply.sections).toEqual([
+      { title: 'Catalog coverage', text: 'Not computed by this process.' },
+    ]);
+    expect(reply.files).toBeUndefined();
+    expect(reply.image).toBeUndefined();
   });
 });

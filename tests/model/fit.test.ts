@@ -44,7 +44,13 @@ describe('fitModel', () => {
 
   it('given interactions, then model.json’s record of the training data is right', () => {
     expect(model.format).toBe(1);
-    expect(model.trainedOn).toEqual({ users: 3, items: 3, interactions: 5 });
+    // Users 3 and 7 have two entries each, user 5 one.
+    expect(model.trainedOn).toEqual({
+      users: 3,
+      items: 3,
+      interactions: 5,
+      perUser: { min: 1, median: 2, mean: 5 / 3, max: 2 },
+    });
     expect(model.fingerprint).toBe(fingerprint(interactions));
     expect(model.evaluation).toBeNull();
     expect(model.fitSeconds).toBeGreaterThan(0);

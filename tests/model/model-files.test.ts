@@ -30,7 +30,12 @@ function sampleModel(scale = 1): Model {
     },
     weighting: { name: 'bm25', alpha: 2, idf: [0.1, 1.2, 0.4, 0.8, 0.05], averageLength: 3.5 },
     fingerprint: 'a1b2c3d4e5f60718',
-    trainedOn: { users: 4, items: 5, interactions: 15 },
+    trainedOn: {
+      users: 4,
+      items: 5,
+      interactions: 15,
+      perUser: { min: 2, median: 3.5, mean: 3.75, max: 6 },
+    },
     fitSeconds: 1.234,
     evaluation: {
       users: 4,

@@ -26,7 +26,12 @@ export function handModel(
     settings: { ...DEFAULT_SETTINGS, factors: f, regularization, alpha },
     weighting: { name: 'constant', alpha },
     fingerprint: '0123456789abcdef',
-    trainedOn: { users: 1, items: items.length, interactions: items.length },
+    trainedOn: {
+      users: 1,
+      items: items.length,
+      interactions: items.length,
+      perUser: { min: items.length, median: items.length, mean: items.length, max: items.length },
+    },
     fitSeconds: 0.5,
     evaluation: null,
     trainedAt: '2024-01-02T03:04:05.000Z',
