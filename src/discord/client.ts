@@ -16,6 +16,16 @@ const FATAL_HINTS: Record<string, string> = {
   DisallowedIntents: 'Discord refused the intents: reelmate needs only Guilds, which needs no approval',
 };
 
+/** A client that knows it is shutting down, so closing its own connection is not a loss. */
+class StoppableClient extends Client {
+  stopping = false;
+
+  override async destroy(): Promise<void> {
+    this.stopping = true;
+    await super.destroy();
+  }
+}
+
 /**
  * Creates the discord.js client with only the Guilds intent, routes its
  * interactions to the commands, and logs in.
@@ -31,16 +41,26 @@ export async function startDiscord(
   services: Services,
   logger: Logger,
 ): Promise<Client> {
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: endpoint.apiUrl } });
+  const client = new StoppableClient({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: endpoint.apiUrl },
+  });
   const router = new InteractionRouter(commands, services, logger);
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, servers: ready.guilds.cache.size }, 'Connected to Discord');
   });
-  client.on(Events.ShardDisconnect, (event, shard) =>
-    logger.warn({ shard, code: event.code }, 'Lost the connection to Discord; reconnecting'),
-  );
+  // discord.js emits shardReconnecting when a connection closes and it will resume or
+  // identify again, and shardDisconnect only when it gives up for good.
+  client.on(Events.ShardReconnecting, (shard) => {
+    if (!client.stopping) logger.warn({ shard }, 'Lost the connection to Discord; reconnecting');
+  });
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    const message =
+      'Discord closed the connection for good; restart the bot once the cause is fixed';
+    logger.error({ shard, code: event.code }, message);
+  });
   client.on(Events.ShardResume, (shard) => logger.info({ shard }, 'Connection to Discord resumed'));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
 

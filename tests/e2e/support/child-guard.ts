@@ -12,7 +12,9 @@ if (isMainThread) {
 
   let reported = 0;
   const reportNew = () => {
-    for (const v of guard.violations.slice(reported)) report({ violation: `${v.address}:${v.port}` });
+    for (const v of guard.violations.slice(reported)) {
+      report({ violation: `${v.address}:${v.port}` });
+    }
     reported = guard.violations.length;
   };
   setInterval(reportNew, 100).unref();
