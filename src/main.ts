@@ -29,25 +29,36 @@ async function main(): Promise<void> {
       : { kind: 'local', schedule: Boolean(config.discordToken) };
   const bot = await startBot(config, logger, mode);
 
-  const client = config.discordToken
-    ? await startDiscord({ token: config.discordToken, apiUrl: config.discordApiUrl }, commands, bot.services, logger)
-    : undefined;
-
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (reason: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'Stopping: saving pending likes');
+    logger.info({ reason }, 'Stopping: saving pending likes');
     await client?.destroy();
     await bot.stop();
     logger.info('Stopped cleanly');
-    process.exit(0);
+    process.exit(exitCode);
   };
+  const endpoint = config.discordToken
+    ? { token: config.discordToken, apiUrl: config.discordApiUrl }
+    : undefined;
+  const client = endpoint
+    ? await startDiscord(
+        endpoint,
+        commands,
+        bot.services,
+        logger,
+        () => void stop('Discord ended the connection', 1),
+      )
+    : undefined;
+
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   if (client) return;
 
-  logger.info('Console mode: type commands such as /like the matrix, /recommend, /similar heat, /help');
+  logger.info(
+    'Console mode: type commands such as /like the matrix, /recommend, /similar heat, /help',
+  );
   await runConsole({
     input: process.stdin,
     output: process.stdout,

@@ -12,8 +12,19 @@ export interface DiscordEndpoint {
 
 /** What an admin should do when Discord refuses the bot for good. */
 const FATAL_HINTS: Record<string, string> = {
-  TokenInvalid: 'DISCORD_TOKEN is not a valid bot token: copy it again from the Developer Portal (Bot tab)',
-  DisallowedIntents: 'Discord refused the intents: reelmate needs only Guilds, which needs no approval',
+  TokenInvalid:
+    'DISCORD_TOKEN is not a valid bot token: copy it again from the Developer Portal (Bot tab)',
+  DisallowedIntents:
+    'Discord refused the intents: reelmate needs only Guilds, which needs no approval',
+};
+
+/** The same advice by gateway close code, for a connection Discord ends later. */
+const CLOSE_HINTS: Record<number, string> = {
+  4004: FATAL_HINTS.TokenInvalid,
+  4010: 'Discord refused the shard settings: check TOTAL_SHARDS',
+  4011: 'Discord requires sharding for this many servers: run npm run start:sharded',
+  4013: 'Discord refused the intents as invalid',
+  4014: FATAL_HINTS.DisallowedIntents,
 };
 
 /** A client that knows it is shutting down, so closing its own connection is not a loss. */
@@ -33,6 +44,8 @@ class StoppableClient extends Client {
  * @param commands - the commands
  * @param services - what commands use
  * @param logger - the bot's logger
+ * @param onGiveUp - called when Discord ends the connection for good (the
+ *   bot then has nothing left to do and should stop)
  * @returns the logged-in client
  */
 export async function startDiscord(
@@ -40,6 +53,7 @@ export async function startDiscord(
   commands: ReadonlyMap<string, Command>,
   services: Services,
   logger: Logger,
+  onGiveUp: () => void = () => {},
 ): Promise<Client> {
   const client = new StoppableClient({
     intents: [GatewayIntentBits.Guilds],
@@ -57,9 +71,10 @@ export async function startDiscord(
     if (!client.stopping) logger.warn({ shard }, 'Lost the connection to Discord; reconnecting');
   });
   client.on(Events.ShardDisconnect, (event, shard) => {
-    const message =
-      'Discord closed the connection for good; restart the bot once the cause is fixed';
-    logger.error({ shard, code: event.code }, message);
+    if (client.stopping) return;
+    const hint = CLOSE_HINTS[event.code] ?? 'restart the bot once the cause is fixed';
+    logger.error({ shard, code: event.code }, `Discord closed the connection for good: ${hint}`);
+    onGiveUp();
   });
   client.on(Events.ShardResume, (shard) => logger.info({ shard }, 'Connection to Discord resumed'));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
@@ -68,7 +83,10 @@ export async function startDiscord(
     await client.login(endpoint.token);
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
-    logger.fatal({ code }, FATAL_HINTS[code] ?? `Could not log in to Discord: ${(error as Error).message}`);
+    logger.fatal(
+      { code },
+      FATAL_HINTS[code] ?? `Could not log in to Discord: ${(error as Error).message}`,
+    );
     await client.destroy();
     throw error;
   }

@@ -97,13 +97,17 @@ describe('the bot when its connection drops, when it is stopped and when it star
     expect(hygieneReport(s)).toEqual(CLEAN);
   });
 
-  it('tells the admin, as an error, when Discord ends the session for good', async () => {
+  it('tells the admin what to fix and stops, exit code 1, when Discord ends the session for good', async () => {
     const logFrom = s.bot.log.size;
     s.fake.rotateToken('a-token-reset-in-the-developer-portal');
     s.fake.dropConnection(4000);
 
     const line = await s.bot.log.waitFor((l) => (l.json?.level ?? 0) >= 50, 20_000, logFrom);
-    expect(line.json).toMatchObject({ code: 4004, msg: expect.stringMatching(/for good/) });
+    expect(line.json).toMatchObject({
+      code: 4004,
+      msg: expect.stringMatching(/for good.*DISCORD_TOKEN/),
+    });
+    expect((await s.bot.exited).code).toBe(1);
     expect(
       s.bot.log
         .lines()
