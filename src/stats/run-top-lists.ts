@@ -1,10 +1,11 @@
-import { siblingModule, startWorker } from '../../model/threads.js';
+import { siblingModule } from '../../model/threads.js';
+import { runWorker, type WorkerRun, type WorkerRunCode } from '../worker-run.js';
 import type { TopListFigures, TopListsJob } from './top-lists.js';
 
 /** A top-list computation that could not finish. */
 export class TopListsError extends Error {
   constructor(
-    readonly code: 'FAILED' | 'OUT_OF_MEMORY' | 'STOPPED',
+    readonly code: WorkerRunCode,
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -14,10 +15,7 @@ export class TopListsError extends Error {
 }
 
 /** A top-list computation in its own thread, which can be stopped. */
-export interface TopListsRun {
-  result: Promise<TopListFigures>;
-  stop(): Promise<void>;
-}
+export type TopListsRun = WorkerRun<TopListFigures>;
 
 /**
  * Computes everybody's top 10 and what derives from them in a worker thread, so the
@@ -28,38 +26,11 @@ export interface TopListsRun {
  * @returns the run: its result, and a way to stop it
  */
 export function topListsInWorker(job: TopListsJob, memoryMb = 1024): TopListsRun {
-  const worker = startWorker(siblingModule('./coverage-worker', import.meta.url), {
+  return runWorker(siblingModule('./coverage-worker', import.meta.url), {
     workerData: job,
-    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    memoryMb,
+    what: 'the statistics',
+    take: (message) => message as TopListFigures,
+    error: (code, message, cause) => new TopListsError(code, message, { cause }),
   });
-  let stopped = false;
-
-  const result = new Promise<TopListFigures>((resolve, reject) => {
-    let figures: TopListFigures | undefined;
-    worker.on('message', (message: TopListFigures) => (figures = message));
-    worker.on('error', (error: Error & { code?: string }) => {
-      const oom = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      const why = oom
-        ? 'the statistics ran out of memory'
-        : `the statistics failed: ${error.message}`;
-      reject(new TopListsError(oom ? 'OUT_OF_MEMORY' : 'FAILED', why, { cause: error }));
-    });
-    worker.on('exit', (exitCode) => {
-      if (figures) return resolve(figures);
-      if (stopped) return reject(new TopListsError('STOPPED', 'the statistics were stopped'));
-      reject(
-        new TopListsError(
-          'FAILED',
-          `the statistics thread ended (exit ${exitCode}) without figures`,
-        ),
-      );
-    });
-  });
-  return {
-    result,
-    stop: async () => {
-      stopped = true;
-      await worker.terminate();
-    },
-  };
 }

@@ -1,13 +1,13 @@
-import type { Worker } from 'node:worker_threads';
 import type { TrainingProgress } from '../../model/als/train.js';
 import type { Model } from '../../model/model.js';
-import { siblingModule, startWorker } from '../../model/threads.js';
+import { siblingModule } from '../../model/threads.js';
+import { runWorker, type WorkerRun, type WorkerRunCode } from '../worker-run.js';
 import type { TrainingJob, TrainingMessage } from './job.js';
 
 /** A training run that could not finish. */
 export class TrainingError extends Error {
   constructor(
-    readonly code: 'FAILED' | 'OUT_OF_MEMORY' | 'STOPPED',
+    readonly code: WorkerRunCode,
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -17,10 +17,7 @@ export class TrainingError extends Error {
 }
 
 /** A training run in its own thread, which can be stopped. */
-export interface TrainingRun {
-  result: Promise<Model>;
-  stop(): Promise<void>;
-}
+export type TrainingRun = WorkerRun<Model>;
 
 /**
  * Trains in a worker thread so the caller's event loop stays free.
@@ -35,35 +32,15 @@ export function trainInWorker(
   onProgress?: (progress: TrainingProgress) => void,
   memoryMb = 4096,
 ): TrainingRun {
-  const worker: Worker = startWorker(siblingModule('./worker', import.meta.url), {
+  return runWorker(siblingModule('./worker', import.meta.url), {
     workerData: job,
-    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
-  });
-  let stopped = false;
-
-  const result = new Promise<Model>((resolve, reject) => {
-    let model: Model | undefined;
-    worker.on('message', (message: TrainingMessage) => {
-      if (message.type === 'progress') onProgress?.(message.progress);
-      else model = message.model;
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      const oom = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      const code = oom ? 'OUT_OF_MEMORY' : 'FAILED';
-      const why = oom ? 'training ran out of memory' : `training failed: ${error.message}`;
-      reject(new TrainingError(code, why, { cause: error }));
-    });
-    worker.on('exit', (exitCode) => {
-      if (model) return resolve(model);
-      if (stopped) return reject(new TrainingError('STOPPED', 'training was stopped'));
-      reject(new TrainingError('FAILED', `the training thread ended (exit ${exitCode}) without a model`));
-    });
-  });
-  return {
-    result,
-    stop: async () => {
-      stopped = true;
-      await worker.terminate();
+    memoryMb,
+    what: 'training',
+    take: (message) => {
+      const m = message as TrainingMessage;
+      if (m.type === 'progress') onProgress?.(m.progress);
+      return m.type === 'done' ? m.model : undefined;
     },
-  };
+    error: (code, message, cause) => new TrainingError(code, message, { cause }),
+  });
 }
