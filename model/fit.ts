@@ -53,7 +53,7 @@ export async function fitModel(
     evaluation: null,
     members: [],
     trainedAt,
-    createdAt: trainedAt,
+    createdAt: new Date().toISOString(),
     userFactors: factors.userFactors,
     itemFactors: factors.itemFactors,
     matrix,

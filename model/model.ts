@@ -49,7 +49,7 @@ export interface ModelInfo {
   evaluation: Metrics | null;
   /** When training started, ISO 8601. */
   trainedAt: string;
-  /** When the folder was written, ISO 8601. */
+  /** When the model was ready (training and its evaluation done), ISO 8601. */
   createdAt: string;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -183,7 +183,38 @@ describe('saveModel and loadModel', () => {
       'model.json',
       'user_factors.npy',
     ]);
-    expect(await readdir(parent)).toEqual(['model']);
+    // The link, the current version and the previous one (for readers mid-load); no temporaries.
+    const entries = (await readdir(parent)).sort();
+    expect(entries).toHaveLength(3);
+    expect(entries.filter((e) => /^\.model-v\d+-\d+$/.test(e))).toHaveLength(2);
+    expect((await lstat(dir)).isSymbolicLink()).toBe(true);
+  });
+
+  it('given many saves, then only the current and the previous version stay on disk', async () => {
+    for (let k = 1; k <= 4; k++) await saveModel(dir, sampleModel(k));
+
+    expect((await readdir(parent)).filter((e) => e.startsWith('.model-v'))).toHaveLength(2);
+    expect((await loadModel(dir)).userFactors).toEqual(sampleModel(4).userFactors);
+  });
+
+  it('given a model folder in the older layout (a plain folder), then saving replaces it with the link', async () => {
+    await mkdir(dir);
+    await writeFile(join(dir, 'model.json'), '{}');
+
+    await saveModel(dir, sampleModel(3));
+
+    expect((await lstat(dir)).isSymbolicLink()).toBe(true);
+    expect((await loadModel(dir)).userFactors).toEqual(sampleModel(3).userFactors);
+  });
+
+  it('given factors holding NaN, then loading fails with BAD_MODEL', async () => {
+    const model = sampleModel();
+    model.itemFactors[4] = Number.NaN;
+    await saveModel(dir, model);
+
+    const error = await loadFailure(dir);
+    expect(error.code).toBe('BAD_MODEL');
+    expect(error.message).toMatch(/NaN/);
   });
 
   it('given a parent folder that does not exist yet, then saving creates the model there', async () => {
@@ -192,6 +223,8 @@ describe('saveModel and loadModel', () => {
     await saveModel(nested, sampleModel());
 
     expect((await loadModel(nested)).items).toEqual([1, 10, 260, 318, 2571]);
-    expect(await readdir(join(parent, 'data', 'models'))).toEqual(['current']);
+    expect((await readdir(join(parent, 'data', 'models'))).filter((e) => !e.startsWith('.'))).toEqual([
+      'current',
+    ]);
   });
 });

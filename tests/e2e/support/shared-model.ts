@@ -48,7 +48,7 @@ export async function claimSharedModel(timeoutMs: number): Promise<ModelClaim> {
     role: 'train',
     publish: async (modelDir) => {
       const staging = `${SHARED}.staging-${process.pid}`;
-      await cp(modelDir, staging, { recursive: true });
+      await cp(modelDir, staging, { recursive: true, dereference: true });
       await rename(staging, SHARED);
     },
     abandon: () => writeFile(join(LOCK, 'failed'), 'the bot that trained the model did not start'),
@@ -60,7 +60,7 @@ export async function claimSharedModel(timeoutMs: number): Promise<ModelClaim> {
  * @param modelDir - the bot's own model folder, which retrains may overwrite
  */
 export async function copyModel(from: string, modelDir: string): Promise<void> {
-  await cp(from, modelDir, { recursive: true });
+  await cp(from, modelDir, { recursive: true, dereference: true });
 }
 
 async function waitForPublished(timeoutMs: number): Promise<string> {
