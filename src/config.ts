@@ -58,6 +58,8 @@ export interface Config {
   discordToken: string | undefined;
   dataDir: string;
   movielensDir: string;
+  /** True when MOVIELENS_DIR was set: that folder is used as it is, never downloaded into. */
+  movielensDirGiven: boolean;
   modelDir: string;
   serversDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     discordToken: s.DISCORD_TOKEN,
     dataDir,
     movielensDir: resolve(s.MOVIELENS_DIR ?? `${dataDir}/ml-1m`),
+    movielensDirGiven: s.MOVIELENS_DIR !== undefined,
     modelDir: resolve(s.MODEL_DIR ?? `${dataDir}/model`),
     serversDir: resolve(dataDir, 'servers'),
     logLevel: s.LOG_LEVEL,

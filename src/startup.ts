@@ -39,7 +39,11 @@ export async function prepareModel(
   logger: Logger,
   members: () => MemberLikes[] | Promise<MemberLikes[]>,
 ): Promise<Prepared> {
-  const dir = await ensureMovieLens(config.movielensDir, { onProgress: downloadProgress(logger) });
+  // A folder the admin named is theirs: read it as it is, and say what is missing rather
+  // than download over it. Only the default folder is filled from GroupLens.
+  const dir = config.movielensDirGiven
+    ? config.movielensDir
+    : await ensureMovieLens(config.movielensDir, { onProgress: downloadProgress(logger) });
   const movielens = await loadMovieLens(dir);
   logger.info({ movies: movielens.movies.length, ratings: movielens.ratings.users.length, dir }, 'Read MovieLens 1M');
 

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       discordToken: undefined,
       dataDir,
       movielensDir: join(dataDir, 'ml-1m'),
+      movielensDirGiven: false,
       modelDir: join(dataDir, 'model'),
       serversDir: join(dataDir, 'servers'),
       logLevel: 'info',
@@ -62,6 +63,7 @@ describe('loadConfig', () => {
     });
 
     expect(config.movielensDir).toBe('/datasets/ml-1m');
+    expect(config.movielensDirGiven).toBe(true);
     expect(config.modelDir).toBe(resolve('models/current'));
     expect(config.serversDir).toBe('/srv/reelmate/servers');
   });
