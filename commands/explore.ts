@@ -108,8 +108,9 @@ export const explore: Command = {
  */
 function seedOption(invocation: Invocation): number | Reply {
   const raw = invocation.options.seed;
+  if (raw === undefined || raw === '') return Math.floor(Math.random() * MAX_SEED);
+  // Only spaces is not a seed: an error, as countOption gives for a count.
   const text = typeof raw === 'string' ? raw.trim() : raw;
-  if (text === undefined || text === '') return Math.floor(Math.random() * MAX_SEED);
   // Plain digits only: "1e3" or "0x10" are not what a member means by a seed.
   const n = typeof text === 'number' ? text : /^\d+$/.test(String(text)) ? Number(text) : NaN;
   if (!Number.isInteger(n) || n < 0 || n > MAX_SEED) {

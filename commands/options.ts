@@ -5,8 +5,10 @@ import type { Invocation, Reply } from './types.js';
 
 /** The longest text an option takes; anything longer is surely not a title. */
 export const MAX_TEXT = 200;
-/** Control characters other than ordinary spaces never belong in a title. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** Control characters and line breaks (Unicode's separators too) never belong in a title. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Discord mentions: text holding one is not a title, whatever the search makes of it. */
+const MENTION = /@(?:everyone|here)|<(?:@[!&]?|#)\d+>/i;
 
 /**
  * Reads a text option: trimmed, present, not too long, no control characters.
@@ -55,7 +57,8 @@ export function findMovie(text: string, catalog: Catalog, command: string, optio
   }
 
   const found = catalog.resolve(text);
-  if (found.kind === 'match') return found.movie;
+  // "@everyone" finds "Everyone Says I Love You": suggested, never taken as the member's choice.
+  if (found.kind === 'match' && !holdsMention(text)) return found.movie;
   if (found.kind === 'ambiguous') {
     return {
       tone: 'info',
@@ -65,11 +68,20 @@ export function findMovie(text: string, catalog: Catalog, command: string, optio
       pick: { command, option, movies: found.options },
     };
   }
-  const nearest = found.suggestions.map((m) => `**${m.title}**`).join(', ');
+  const suggestions = found.kind === 'match' ? [found.movie] : found.suggestions;
+  const nearest = suggestions.map((m) => `**${m.title}**`).join(', ');
   return problem(
     `No movie matches “${quote(text)}”`,
     nearest ? `Did you mean ${nearest}?` : 'Check the spelling, or type the first words of the title.',
   );
+}
+
+/**
+ * @param text - what the member typed
+ * @returns true when it holds a Discord mention (`@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>`)
+ */
+export function holdsMention(text: string): boolean {
+  return MENTION.test(text);
 }
 
 /**

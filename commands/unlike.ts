@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { StorageError } from '../src/storage/index.js';
-import { quote, textOption } from './options.js';
+import { holdsMention, quote, textOption } from './options.js';
 import { plural, problem } from './replies.js';
 import type { Choice, Command, Invocation, Services } from './types.js';
 
@@ -32,7 +32,9 @@ export const unlike: Command = {
     const liked = services.likes.likes(invocation.server, invocation.member);
 
     const byId = /^\d{1,9}$/.test(text) && liked.includes(Number(text)) ? services.catalog.get(Number(text)) : undefined;
-    const movie = byId ?? matchingLikes(invocation, text, services)[0];
+    // A mention is not a title: "@everyone" must not take out "Everyone Says I Love You".
+    const movie =
+      byId ?? (holdsMention(text) ? undefined : matchingLikes(invocation, text, services)[0]);
     if (!movie) {
       const hint = liked.length === 0 ? 'You have no likes yet: add some with `/like`.' : 'See them with `/likes`.';
       return problem(`None of your likes matches “${quote(text)}”`, hint);
