@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { StorageError } from '../src/storage/index.js';
 import { findMovie, textOption } from './options.js';
-import { plural, problem } from './replies.js';
+import { line, plural, problem } from './replies.js';
 import type { Choice, Command, Services } from './types.js';
 
 /**
@@ -10,7 +10,9 @@ import type { Choice, Command, Services } from './types.js';
  */
 export function catalogChoices(typed: string, services: Services): Choice[] {
   const { catalog } = services;
-  return catalog.search(typed, 25).map(({ movie }) => ({ name: catalog.choiceName(movie), value: String(movie.id) }));
+  return catalog
+    .search(typed, 25)
+    .map(({ movie }) => ({ name: catalog.choiceName(movie), value: String(movie.id) }));
 }
 
 /** /like title: adds a movie to the member's likes in this server. */
@@ -19,7 +21,11 @@ export const like: Command = {
     .setName('like')
     .setDescription('Tell reelmate you like a movie')
     .addStringOption((o) =>
-      o.setName('title').setDescription('The movie, e.g. The Matrix').setRequired(true).setAutocomplete(true),
+      o
+        .setName('title')
+        .setDescription('The movie, e.g. The Matrix')
+        .setRequired(true)
+        .setAutocomplete(true),
     ),
 
   async run(invocation, services) {
@@ -33,15 +39,33 @@ export const like: Command = {
       saved = await services.likes.like(invocation.server, invocation.member, movie.id);
     } catch (error) {
       if (!(error instanceof StorageError)) throw error;
-      return problem('Your like could not be saved', 'Nothing was changed. Please try again in a moment.');
+      return problem(
+        'Your like could not be saved',
+        'Nothing was changed. Please try again in a moment.',
+      );
     }
     const total = `You like ${plural(saved.count, 'movie')} now.`;
-    if (!saved.added) return { tone: 'info', title: `You already like ${movie.title}`, text: total, private: true };
+    const subject = line(movie);
+    if (!saved.added) {
+      return {
+        tone: 'info',
+        title: `You already like ${movie.title}`,
+        text: total,
+        subject,
+        private: true,
+      };
+    }
 
     const unknown = services.recommender().knows(movie.id)
       ? ''
       : '\nNobody in the training data rated it yet, so it will shape your recommendations after it has.';
-    return { tone: 'success', title: `Liked ${movie.title}`, text: total + unknown, private: true };
+    return {
+      tone: 'success',
+      title: `Liked ${movie.title}`,
+      text: total + unknown,
+      subject,
+      private: true,
+    };
   },
 
   autocomplete: (_invocation, typed, services) => catalogChoices(typed, services),

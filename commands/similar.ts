@@ -11,12 +11,22 @@ export const similar: Command = {
     .setName('similar')
     .setDescription('Movies most similar to a title')
     .addStringOption((o) =>
-      o.setName('title').setDescription('The movie, e.g. Heat').setRequired(true).setAutocomplete(true),
+      o
+        .setName('title')
+        .setDescription('The movie, e.g. Heat')
+        .setRequired(true)
+        .setAutocomplete(true),
     )
     .addIntegerOption((o) =>
-      o.setName('count').setDescription('How many (1 to 25, 10 by default)').setMinValue(1).setMaxValue(25),
+      o
+        .setName('count')
+        .setDescription('How many (1 to 25, 10 by default)')
+        .setMinValue(1)
+        .setMaxValue(25),
     )
-    .addBooleanOption((o) => o.setName('share').setDescription('Show the answer to everyone in the channel')),
+    .addBooleanOption((o) =>
+      o.setName('share').setDescription('Show the answer to everyone in the channel'),
+    ),
 
   async run(invocation, services) {
     const count = countOption(invocation, 'count', 10, 25);
@@ -42,6 +52,7 @@ export const similar: Command = {
     return {
       tone: 'success',
       title: `Movies like ${movie.title}`,
+      subject: line(movie),
       movies,
       private: !isYes(invocation.options.share),
     };

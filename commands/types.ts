@@ -74,6 +74,8 @@ export interface Reply {
   title: string;
   /** Plain text; may hold **bold** and line breaks. */
   text?: string;
+  /** The movie the answer is about (liked, removed, compared with), for machine-readable output. */
+  subject?: MovieLine;
   /** Movies listed in order, numbered when shown. */
   movies?: MovieLine[];
   /** Headed blocks after the text and the movies. */

@@ -35,8 +35,14 @@ const schema = z.object({
   DATA_DIR: z.preprocess(emptyAsUnset, z.string().trim().min(1).default('data')),
   MOVIELENS_DIR: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
   MODEL_DIR: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
-  LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(LOG_LEVELS).default('info')),
-  DISCORD_API_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).default('https://discord.com/api')),
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === 'string' ? emptyAsUnset(value.toLowerCase()) : value),
+    z.enum(LOG_LEVELS).default('info'),
+  ),
+  DISCORD_API_URL: z.preprocess(
+    emptyAsUnset,
+    z.url({ protocol: /^https?$/ }).default('https://discord.com/api'),
+  ),
   RETRAIN_CRON: z.preprocess(
     emptyAsUnset,
     z.string().refine(isValidCron, 'is not a cron expression').default('30 4 * * *'),
@@ -50,7 +56,13 @@ const schema = z.object({
     emptyAsUnset,
     z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).default('auto'),
   ),
-  DEV_GUILD_ID: z.preprocess(emptyAsUnset, z.string().regex(/^\d{17,20}$/, 'must be a server id').optional()),
+  DEV_GUILD_ID: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^\d{17,20}$/, 'must be a server id')
+      .optional(),
+  ),
 });
 
 /** The bot's validated settings, with folders made absolute. */

@@ -52,7 +52,12 @@ export async function runConsole(options: {
     const command = commands.get(name);
     if (!command) return;
     // Whoever runs the console runs the bot, so they may manage it.
-    const invocation = { server: CONSOLE_SERVER, member: CONSOLE_MEMBER, manager: true, options: values };
+    const invocation = {
+      server: CONSOLE_SERVER,
+      member: CONSOLE_MEMBER,
+      manager: true,
+      options: values,
+    };
     pending = undefined;
     await show(name, await dispatch(command, invocation, services, logger));
   };
@@ -62,7 +67,12 @@ export async function runConsole(options: {
     if (parsed.kind === 'empty') continue;
     if (parsed.kind === 'unknown') {
       const known = [...commands.keys()].map((n) => `/${n}`).join(', ');
-      await show('unknown', { tone: 'error', title: `There is no /${parsed.name}`, text: `Try ${known}.`, private: true });
+      await show('unknown', {
+        tone: 'error',
+        title: `There is no /${parsed.name}`,
+        text: `Try ${known}.`,
+        private: true,
+      });
       continue;
     }
     if (parsed.kind === 'command') {
@@ -70,9 +80,19 @@ export async function runConsole(options: {
       continue;
     }
 
-    const chosen = pending?.movies[parsed.choice - 1];
-    if (!pending || !chosen) {
-      await show('pick', { tone: 'error', title: 'There is nothing to pick from', text: 'Start with a command such as `/like`.', private: true });
+    if (!pending) {
+      await show('pick', {
+        tone: 'error',
+        title: 'There is nothing to pick from',
+        text: 'Start with a command such as `/like`.',
+        private: true,
+      });
+      continue;
+    }
+    const chosen = pending.movies[parsed.choice - 1];
+    if (!chosen) {
+      const title = `Pick a number from 1 to ${pending.movies.length}`;
+      await show('pick', { tone: 'error', title, text: 'The list is still open.', private: true });
       continue;
     }
     await run(pending.command, { [pending.option]: String(chosen.id) });

@@ -15,6 +15,7 @@ describe('/like', () => {
       tone: 'success',
       title: 'Liked Matrix, The (1999)',
       text: 'You like 1 movie now.',
+      subject: { id: ID.matrix, title: 'Matrix, The (1999)' },
       private: true,
     });
     expect(f.store.likes(SERVER, MEMBER)).toEqual([ID.matrix]);
@@ -127,6 +128,7 @@ describe('/like', () => {
       tone: 'info',
       title: 'You already like Heat (1995)',
       text: 'You like 1 movie now.',
+      subject: { id: ID.heat, title: 'Heat (1995)' },
       private: true,
     });
     expect(f.store.likes(SERVER, MEMBER)).toEqual([ID.heat]);

@@ -17,6 +17,7 @@ describe('/unlike', () => {
     expect(reply).toEqual({
       tone: 'success',
       title: 'Removed Heat (1995) from your likes',
+      subject: { id: ID.heat, title: 'Heat (1995)' },
       text: 'You like 1 movie now.',
       private: true,
     });

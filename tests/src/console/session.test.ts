@@ -113,7 +113,7 @@ describe('runConsole', () => {
     const out = await session(f.services, ['/like hamlet', '9', '1']);
 
     const [, beyond, liked] = answers(out);
-    expect(beyond).toMatch(/^! There is nothing to pick from/);
+    expect(beyond).toMatch(/^! Pick a number from 1 to 2/);
     expect(liked).toMatch(/^# Liked Hamlet \(1990\)/);
   });
 
