@@ -1,3 +1,4 @@
+import type { Client } from 'discord.js';
 import { commands } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console/session.js';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
       : { kind: 'local', schedule: Boolean(config.discordToken) };
   const bot = await startBot(config, logger, mode);
 
+  let client: Client | undefined;
   let stopping = false;
   const stop = async (reason: string, exitCode = 0) => {
     if (stopping) return;
@@ -39,18 +41,17 @@ async function main(): Promise<void> {
     logger.info('Stopped cleanly');
     process.exit(exitCode);
   };
-  const endpoint = config.discordToken
-    ? { token: config.discordToken, apiUrl: config.discordApiUrl }
-    : undefined;
-  const client = endpoint
-    ? await startDiscord(
-        endpoint,
-        commands,
-        bot.services,
-        logger,
-        () => void stop('Discord ended the connection', 1),
-      )
-    : undefined;
+  if (config.discordToken) {
+    const endpoint = { token: config.discordToken, apiUrl: config.discordApiUrl };
+    const giveUp = () => void stop('Discord ended the connection', 1);
+    try {
+      client = await startDiscord(endpoint, commands, bot.services, logger, giveUp);
+    } catch {
+      // startDiscord has logged what to fix. The schedule and the workers would keep the
+      // process alive, so stop them as any other shutdown does.
+      return stop('Could not log in to Discord', 1);
+    }
+  }
 
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));

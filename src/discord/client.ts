@@ -15,7 +15,9 @@ const FATAL_HINTS: Record<string, string> = {
   TokenInvalid:
     'DISCORD_TOKEN is not a valid bot token: copy it again from the Developer Portal (Bot tab)',
   DisallowedIntents:
-    'Discord refused the intents: reelmate needs only Guilds, which needs no approval',
+    'Discord refused a privileged intent: reelmate needs only Guilds, which needs no ' +
+    'approval; a copy changed to ask for more needs them switched on under Bot in the ' +
+    'Developer Portal',
 };
 
 /** The same advice by gateway close code, for a connection Discord ends later. */
@@ -23,7 +25,10 @@ const CLOSE_HINTS: Record<number, string> = {
   4004: FATAL_HINTS.TokenInvalid,
   4010: 'Discord refused the shard settings: check TOTAL_SHARDS',
   4011: 'Discord requires sharding for this many servers: run npm run start:sharded',
-  4013: 'Discord refused the intents as invalid',
+  4012: 'Discord no longer accepts the gateway API version of this discord.js: update discord.js',
+  4013:
+    'Discord refused the intents as invalid: reelmate asks only for Guilds, ' +
+    'so reinstall it unmodified with npm ci',
   4014: FATAL_HINTS.DisallowedIntents,
 };
 
@@ -77,6 +82,14 @@ export async function startDiscord(
     onGiveUp();
   });
   client.on(Events.ShardResume, (shard) => logger.info({ shard }, 'Connection to Discord resumed'));
+  // After some closes discord.js cannot resume and identifies again; say when that worked too.
+  const readyShards = new Set<number>();
+  client.on(Events.ShardReady, (shard) => {
+    if (readyShards.has(shard)) {
+      logger.info({ shard }, 'Connected to Discord again with a new session');
+    }
+    readyShards.add(shard);
+  });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
 
   try {

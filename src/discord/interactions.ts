@@ -1,4 +1,6 @@
 import {
+  DiscordAPIError,
+  HTTPError,
   MessageFlags,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
@@ -49,7 +51,15 @@ export class InteractionRouter {
       if (interaction.isChatInputCommand()) return await this.#command(interaction);
       if (interaction.isStringSelectMenu()) return await this.#pick(interaction);
     } catch (error) {
-      this.#logger.error({ err: error, server: interaction.guildId, kind: interaction.type }, 'An interaction failed');
+      this.#logger.error(
+        {
+          err: withoutInteractionToken(error),
+          server: interaction.guildId,
+          command: commandOf(interaction),
+          kind: interaction.type,
+        },
+        'An interaction failed',
+      );
     }
   }
 
@@ -118,4 +128,28 @@ export class InteractionRouter {
     const { flags: _flags, ...rendered } = renderReply(await work, member);
     await interaction.editReply(rendered);
   }
+}
+
+/** The command an interaction belongs to, for the log: a pick list names its command in its id. */
+function commandOf(interaction: Interaction): string | undefined {
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
+    return interaction.commandName;
+  }
+  if (interaction.isStringSelectMenu()) return pickId.decode(interaction.customId)?.command;
+  return undefined;
+}
+
+/** The token in an interaction's callback or webhook URL. */
+const INTERACTION_TOKEN = /(\/(?:interactions|webhooks)\/\d+\/)[^/?]+/;
+
+/**
+ * Discord's REST errors carry the URL of the failed request, and an interaction's URL holds the
+ * interaction's token, with which anyone may answer as the bot for 15 minutes: the log gets the
+ * URL without it.
+ */
+function withoutInteractionToken(error: unknown): unknown {
+  if (error instanceof DiscordAPIError || error instanceof HTTPError) {
+    error.url = error.url.replace(INTERACTION_TOKEN, '$1[hidden]');
+  }
+  return error;
 }

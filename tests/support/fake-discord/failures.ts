@@ -23,11 +23,18 @@ export interface FailureSpec {
   retryAfterMs?: number;
   /** For 429: mark the limit as global (`x-ratelimit-global`). @defaultValue `false` */
   global?: boolean;
+  /**
+   * For other statuses: Discord's JSON error, e.g. `{ code: 10062, message: 'Unknown
+   * interaction' }`, which discord.js turns into a `DiscordAPIError` with that code.
+   * @defaultValue code 0 and a generic server error message
+   */
+  error?: { code: number; message: string };
 }
 
 /** A failure that is armed; `remaining` counts down as requests hit it. */
-export interface FailureRule extends Required<Omit<FailureSpec, 'method'>> {
+export interface FailureRule extends Required<Omit<FailureSpec, 'method' | 'error'>> {
   method: string | null;
+  error: { code: number; message: string } | null;
   remaining: number;
 }
 
@@ -50,6 +57,7 @@ export class FailureRules {
       times,
       retryAfterMs: spec.retryAfterMs ?? 100,
       global: spec.global ?? false,
+      error: spec.error ?? null,
       remaining: times,
     };
     this.#rules.push(rule);
@@ -80,10 +88,16 @@ export class FailureRules {
 
 /**
  * @param rule - the failure being applied
- * @returns the reply Discord would send: a rate limit with its headers, or a 5xx
+ * @returns the reply Discord would send: a rate limit with its headers, or an error
  */
 export function failureReply(rule: FailureRule): RouteReply {
-  if (rule.status !== 429) return discordError(rule.status, 0, `${rule.status}: Fake server error`);
+  if (rule.status !== 429) {
+    const { code, message } = rule.error ?? {
+      code: 0,
+      message: `${rule.status}: Fake server error`,
+    };
+    return discordError(rule.status, code, message);
+  }
 
   const seconds = rule.retryAfterMs / 1_000;
   const headers: Record<string, string> = {

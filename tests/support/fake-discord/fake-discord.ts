@@ -189,7 +189,8 @@ export class FakeDiscord {
   }
 
   /**
-   * Makes the next matching REST requests fail with 429 (with rate-limit headers) or a 5xx.
+   * Makes the next matching REST requests fail with 429 (with rate-limit headers), a 5xx, or
+   * another error status with Discord's JSON error code.
    *
    * @param spec - route, method, status, count
    * @returns the armed rule; its `remaining` counts down
