@@ -6,6 +6,7 @@ import { startDiscord } from './discord/client.js';
 import { createLogger } from './logger.js';
 import { shardRetraining } from './sharding/shard-retraining.js';
 import { startBot, type RetrainMode } from './startup.js';
+import { lockFolder } from './storage/index.js';
 
 /**
  * `npm start`: with DISCORD_TOKEN the bot joins Discord; without it, console
@@ -23,21 +24,32 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger(config.logLevel);
-  // Under `npm run start:sharded` the manager trains; this process is one shard.
-  const mode: RetrainMode =
-    process.env.SHARDING_MANAGER === 'true'
-      ? { kind: 'remote', retraining: shardRetraining(config.modelDir, logger) }
-      : { kind: 'local', schedule: Boolean(config.discordToken) };
-  const bot = await startBot(config, logger, mode);
+  // Under `npm run start:sharded` the manager trains and holds the data folder's lock; this
+  // process is one shard and writes only its own servers' files.
+  const shard = process.env.SHARDING_MANAGER === 'true';
+  const mode: RetrainMode = shard
+    ? { kind: 'remote', retraining: shardRetraining(config.modelDir, logger) }
+    : { kind: 'local', schedule: Boolean(config.discordToken) };
+  const unlock = shard ? async () => {} : await lockFolder(config.serversDir);
+  const bot = await startBot(config, logger, mode).catch(async (error: unknown) => {
+    await unlock();
+    throw error;
+  });
 
   let client: Client | undefined;
   let stopping = false;
+  const input = new AbortController();
+  let reading = Promise.resolve();
   const stop = async (reason: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ reason }, 'Stopping: saving pending likes');
+    // Console mode reads no further line; the one being answered finishes first.
+    input.abort();
+    await reading;
     await client?.destroy();
     await bot.stop();
+    await unlock();
     logger.info('Stopped cleanly');
     process.exit(exitCode);
   };
@@ -60,18 +72,22 @@ async function main(): Promise<void> {
   logger.info(
     'Console mode: type commands such as /like the matrix, /recommend, /similar heat, /help',
   );
-  await runConsole({
+  reading = runConsole({
     input: process.stdin,
     output: process.stdout,
     commands,
     services: bot.services,
     logger,
     json: process.argv.includes('--json'),
+    signal: input.signal,
   });
+  await reading;
+  if (stopping) return;
   await bot.stop();
+  await unlock();
 }
 
 main().catch((error: Error) => {
-  process.stderr.write(`reelmate could not start: ${error.message}\n`);
+  process.stderr.write(`reelmate could not start: ${error.message.replace(/^reelmate: /, '')}\n`);
   process.exitCode = 1;
 });

@@ -6,7 +6,7 @@ import { createLogger, type Logger } from './logger.js';
 import { fetchGatewayInfo } from './sharding/gateway-info.js';
 import { isReelmateMessage, type ManagerMessage } from './sharding/messages.js';
 import { createRetrainer, prepareModel } from './startup.js';
-import { LikeStore } from './storage/index.js';
+import { LikeStore, lockFolder } from './storage/index.js';
 import { scheduleRetraining } from './training/schedule.js';
 
 /**
@@ -20,6 +20,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.discordToken) throw new ConfigError('DISCORD_TOKEN', 'is needed to run shards');
   const logger = createLogger(config.logLevel).child({ process: 'manager' });
+  // The manager holds the data folder for all its shards: a second bot on it is refused.
+  const unlock = await lockFolder(config.serversDir);
 
   const members = () => readMembers(config, logger);
   const prepared = await prepareModel(config, logger, members);
@@ -53,7 +55,9 @@ async function main(): Promise<void> {
   manager.on('shardCreate', (shard: Shard) => {
     logger.info({ shard: shard.id, of: totalShards }, 'Starting a shard');
     shard.on('ready', () => void shard.send(state()).catch(() => undefined));
-    shard.on('death', () => logger.warn({ shard: shard.id }, 'A shard process ended; restarting it'));
+    shard.on('death', () =>
+      logger.warn({ shard: shard.id }, 'A shard process ended; restarting it'),
+    );
     shard.on('error', (error) => logger.error({ shard: shard.id, err: error }, 'A shard failed'));
     shard.on('message', (message: unknown) => {
       if (!isReelmateMessage(message) || message.type !== 'reelmate:retrain') return;
@@ -73,6 +77,7 @@ async function main(): Promise<void> {
     await task.destroy();
     await retrainer.stop();
     await Promise.all([...manager.shards.values()].map((shard) => stopShard(shard)));
+    await unlock();
     logger.info('Stopped cleanly');
     process.exit(0);
   };
@@ -99,6 +104,8 @@ async function stopShard(shard: Shard): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  process.stderr.write(`reelmate could not start its shards: ${error.message}\n`);
+  process.stderr.write(
+    `reelmate could not start its shards: ${error.message.replace(/^reelmate: /, '')}\n`,
+  );
   process.exitCode = 1;
 });

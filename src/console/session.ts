@@ -37,10 +37,11 @@ export async function runConsole(options: {
   logger: Logger;
   json: boolean;
   filesDir?: string;
+  signal?: AbortSignal;
 }): Promise<void> {
   const { input, output, commands, services, logger, json } = options;
   const filesDir = options.filesDir ?? CONSOLE_FILES_DIR;
-  const lines = createInterface({ input, terminal: false });
+  const lines = createInterface({ input, terminal: false, signal: options.signal });
   let pending: Reply['pick'];
 
   const show = async (name: string, reply: Reply) => {
@@ -63,6 +64,8 @@ export async function runConsole(options: {
   };
 
   for await (const line of lines) {
+    // Lines already buffered when the signal came are not answered either.
+    if (options.signal?.aborted) break;
     const parsed = parseLine(line, commands);
     if (parsed.kind === 'empty') continue;
     if (parsed.kind === 'unknown') {

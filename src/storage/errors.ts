@@ -3,8 +3,9 @@
  * - `SAVE_FAILED`: a change could not be written to disk and was not kept
  * - `BAD_ID`: a server, member or movie id that cannot be stored
  * - `READ_FAILED`: the servers folder or a server file could not be read at start
+ * - `LOCKED`: another running reelmate process owns the servers folder
  */
-export type StorageErrorCode = 'SAVE_FAILED' | 'BAD_ID' | 'READ_FAILED';
+export type StorageErrorCode = 'SAVE_FAILED' | 'BAD_ID' | 'READ_FAILED' | 'LOCKED';
 
 /** Where the problem was found; each field is set only when it is known. */
 export interface StorageErrorContext {
