@@ -19,10 +19,16 @@ export function textOption(invocation: Invocation, name: string, example: string
   const text = typeof raw === 'string' ? raw.trim() : '';
   if (text === '') return problem(`Which movie?`, `Give a title, for example \`${example}\`.`);
   if (text.length > MAX_TEXT) {
-    return problem('That title is too long', `Titles are at most ${MAX_TEXT} characters; try a few words of it.`);
+    return problem(
+      'That title is too long',
+      `Titles are at most ${MAX_TEXT} characters; try a few words of it.`,
+    );
   }
   if (CONTROL.test(text)) {
-    return problem('That title has characters I cannot read', 'Type the title as plain text, on one line.');
+    return problem(
+      'That title has characters I cannot read',
+      'Type the title as plain text, on one line.',
+    );
   }
   return text;
 }
@@ -31,7 +37,12 @@ export function textOption(invocation: Invocation, name: string, example: string
  * Reads a whole-number option within a range (max may be Infinity).
  * @returns the number (the fallback when absent), or an error reply
  */
-export function countOption(invocation: Invocation, name: string, fallback: number, max: number): number | Reply {
+export function countOption(
+  invocation: Invocation,
+  name: string,
+  fallback: number,
+  max: number,
+): number | Reply {
   const raw = invocation.options[name];
   if (raw === undefined || raw === '') return fallback;
   // Typed text must be plain digits: "1e1" or "0x10" are not what a member means by a count.
@@ -39,7 +50,10 @@ export function countOption(invocation: Invocation, name: string, fallback: numb
   const n = typeof raw === 'number' ? raw : /^\d{1,16}$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > max) {
     const range = max === Infinity ? '1 or more' : `from 1 to ${max}`;
-    return problem(`${name} must be a whole number ${range}`, `For example \`${name}:${fallback}\`.`);
+    return problem(
+      `${name} must be a whole number ${range}`,
+      `For example \`${name}:${fallback}\`.`,
+    );
   }
   return n;
 }
@@ -50,7 +64,16 @@ export function countOption(invocation: Invocation, name: string, fallback: numb
  * @returns the movie, or a reply (a pick list when several titles are close,
  *   suggestions when none is)
  */
-export function findMovie(text: string, catalog: Catalog, command: string, option: string): Movie | Reply {
+export function findMovie(
+  text: string,
+  catalog: Catalog,
+  command: string,
+  option: string,
+): Movie | Reply {
+  // Digits are read as a MovieLens id, since that is what an autocomplete choice sends. A
+  // member who types "2001" for 2001: A Space Odyssey gets movie 2001 instead; asking every
+  // time would put a pick list in front of every choice whose id starts a title (Jumanji is
+  // id 2, and "2 Days in the Valley" exists), so this is left as it is and documented.
   if (/^\d{1,9}$/.test(text)) {
     const byId = catalog.get(Number(text));
     if (byId) return byId;
@@ -72,7 +95,9 @@ export function findMovie(text: string, catalog: Catalog, command: string, optio
   const nearest = suggestions.map((m) => `**${m.title}**`).join(', ');
   return problem(
     `No movie matches “${quote(text)}”`,
-    nearest ? `Did you mean ${nearest}?` : 'Check the spelling, or type the first words of the title.',
+    nearest
+      ? `Did you mean ${nearest}?`
+      : 'Check the spelling, or type the first words of the title.',
   );
 }
 
