@@ -8,8 +8,12 @@ import { createLogger, type Logger } from '../../../src/logger.js';
 
 const folders: string[] = [];
 
+// A test may end while a store it did not close still writes its last good copy; removal
+// retries until that write has landed instead of failing with ENOTEMPTY.
 afterEach(async () => {
-  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+  for (const folder of folders.splice(0)) {
+    await rm(folder, { recursive: true, force: true, maxRetries: 20, retryDelay: 25 });
+  }
 });
 
 /**
