@@ -6,7 +6,10 @@ import type { Invocation, Reply } from './types.js';
 /** The longest text an option takes; anything longer is surely not a title. */
 export const MAX_TEXT = 200;
 /** Control characters and line breaks (Unicode's separators too) never belong in a title. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// Also the invisible format characters (zero-width space, direction marks and overrides, the
+// BOM; not the joiners emoji need),
+// which can hide or reorder text when echoed back.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 /** Discord mentions: text holding one is not a title, whatever the search makes of it. */
 const MENTION = /@(?:everyone|here)|<(?:@[!&]?|#)\d+>/i;
 

@@ -23,7 +23,8 @@ export async function dispatch(
 ): Promise<Reply> {
   const name = command.definition.name;
   if (command.expensive && limiter) {
-    const decision = limiter.take(`${invocation.server}:${invocation.member}`);
+    // Per member, whatever the server: joining more servers buys no more answers.
+    const decision = limiter.take(invocation.member);
     if (!decision.ok) {
       const seconds = Math.ceil(decision.retryInMs / 1000);
       logger.debug({ command: name, server: invocation.server, seconds }, 'Rate-limited a member');
@@ -34,10 +35,19 @@ export async function dispatch(
   try {
     const reply = await command.run(invocation, services);
     const ms = Math.round(performance.now() - started);
-    logger.debug({ command: name, server: invocation.server, ms, tone: reply.tone }, `Answered /${name}`);
+    logger.debug(
+      { command: name, server: invocation.server, ms, tone: reply.tone },
+      `Answered /${name}`,
+    );
     return reply;
   } catch (error) {
-    logger.error({ command: name, server: invocation.server, err: error }, `/${name} failed unexpectedly`);
-    return problem('Something went wrong on my side', 'Sorry about that. It has been logged; please try again.');
+    logger.error(
+      { command: name, server: invocation.server, err: error },
+      `/${name} failed unexpectedly`,
+    );
+    return problem(
+      'Something went wrong on my side',
+      'Sorry about that. It has been logged; please try again.',
+    );
   }
 }

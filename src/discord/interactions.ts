@@ -80,14 +80,23 @@ export class InteractionRouter {
     const command = this.#commands.get(interaction.commandName);
     if (!interaction.inGuild()) {
       return void (await interaction.reply(
-        renderReply(problem('reelmate works inside servers', 'Use its commands in a server channel.'), interaction.user.id),
+        renderReply(
+          problem('reelmate works inside servers', 'Use its commands in a server channel.'),
+          interaction.user.id,
+        ),
       ));
     }
     if (!command) {
-      return void (await interaction.reply(renderReply(problem('I do not know that command'), interaction.user.id)));
+      return void (await interaction.reply(
+        renderReply(problem('I do not know that command'), interaction.user.id),
+      ));
     }
     const invocation = toInvocation(interaction);
-    await this.#answer(interaction, dispatch(command, invocation, this.#services, this.#logger, this.#limiter), invocation.options.share === true);
+    await this.#answer(
+      interaction,
+      dispatch(command, invocation, this.#services, this.#logger, this.#limiter),
+      invocation.options.share === true,
+    );
   }
 
   /** A member chose from a pick list: run the command again with that movie. */
@@ -96,11 +105,19 @@ export class InteractionRouter {
     const command = target && this.#commands.get(target.command);
     const member = interaction.user.id;
     if (!target || !command || !interaction.inGuild()) {
-      return void (await interaction.reply(renderReply(problem('That list is not mine to answer'), member)));
+      return void (await interaction.reply(
+        renderReply(problem('That list is not mine to answer'), member),
+      ));
     }
     if (target.member !== member) {
       return void (await interaction.reply(
-        renderReply(problem('That list belongs to another member', 'Run the command yourself to get your own.'), member),
+        renderReply(
+          problem(
+            'That list belongs to another member',
+            'Run the command yourself to get your own.',
+          ),
+          member,
+        ),
       ));
     }
     if (Date.now() - target.at > PICK_TTL_MS) {
@@ -109,16 +126,26 @@ export class InteractionRouter {
       ));
     }
 
-    const invocation = { server: interaction.guildId, member, options: { [target.option]: interaction.values[0] } };
-    const reply = await dispatch(command, invocation, this.#services, this.#logger);
+    const invocation = {
+      server: interaction.guildId,
+      member,
+      options: { [target.option]: interaction.values[0] },
+    };
+    const reply = await dispatch(command, invocation, this.#services, this.#logger, this.#limiter);
     const { flags: _flags, ...rendered } = renderReply(reply, member);
     await interaction.update(rendered);
   }
 
   /** Replies at once when the command is quick, or defers and edits when it is not. */
-  async #answer(interaction: ChatInputCommandInteraction, work: Promise<Reply>, shared: boolean): Promise<void> {
+  async #answer(
+    interaction: ChatInputCommandInteraction,
+    work: Promise<Reply>,
+    shared: boolean,
+  ): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), DEFER_AFTER_MS)));
+    const late = new Promise<'late'>(
+      (resolve) => (timer = setTimeout(() => resolve('late'), DEFER_AFTER_MS)),
+    );
     const first = await Promise.race([work, late]);
     clearTimeout(timer);
     const member = interaction.user.id;

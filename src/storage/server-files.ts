@@ -98,9 +98,11 @@ async function readServerFile(
   let value: unknown;
   try {
     value = await adapter.read();
-  } catch (cause) {
-    if (cause instanceof SyntaxError) return { kind: 'bad' };
-    throw new StorageError('READ_FAILED', `could not read ${file}`, { server, file, cause });
+  } catch {
+    // Not JSON, a folder or a link loop in its place, too large to read: whatever the reason,
+    // the file is kept aside (renamed, never deleted) and the last good copy takes over, so
+    // one bad file never stops the bot.
+    return { kind: 'bad' };
   }
   if (value === null) return { kind: 'missing' };
 
@@ -119,7 +121,7 @@ async function keepAside(file: string, prefix: string): Promise<string> {
       await rename(file, aside);
       return aside;
     } catch (cause) {
-      const message = `could not move the unreadable ${file} aside`;
+      const message = `could not move the unreadable ${file} aside: ${(cause as Error).message}`;
       throw new StorageError('READ_FAILED', message, { file, cause });
     }
   }

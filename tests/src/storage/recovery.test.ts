@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -108,6 +108,27 @@ describe('LikeStore.open with an unreadable server file', () => {
     const contents = await Promise.all(aside.map((name) => readFile(join(folder, name), 'utf8')));
     expect(contents.sort()).toEqual(['first bad', 'second bad']);
   });
+
+  it.each([
+    ['a folder', (file: string) => mkdir(file)],
+    ['a link to a folder', (file: string) => symlink('/', file)],
+  ])(
+    'given %s in place of the server file, keeps it aside and uses the last good copy',
+    async (_, put) => {
+      const { folder, file } = await savedServer();
+      await rm(file);
+      await put(file);
+      const { logger, lines } = capturingLogger();
+
+      const store = await LikeStore.open(folder, logger);
+
+      expect(store.likes(SERVER, MEMBER)).toEqual([2571, 6]);
+      expect(
+        (await list(folder)).filter((name) => name.startsWith(`${SERVER}.corrupt-`)),
+      ).toHaveLength(1);
+      expect(lines.some(({ msg }) => msg === WARNING)).toBe(true);
+    },
+  );
 
   it('given a missing server file but a good copy, uses the copy and warns', async () => {
     const { folder, file, good } = await savedServer();
