@@ -85,7 +85,7 @@ describe('textOption', () => {
     ['an escape sequence', '\u001b[31mheat', 'That title has characters I cannot read'],
     ['DEL', 'he\u007fat', 'That title has characters I cannot read'],
     ['a right-to-left override', '\u202eevil', 'That title has characters I cannot read'],
-    ['a byte-order mark', '\ufeffheat', 'That title has characters I cannot read'],
+    ['a byte-order mark inside', 'he\ufeffat', 'That title has characters I cannot read'],
     ['a zero-width space', 'he\u200bat', 'That title has characters I cannot read'],
     ['a C1 control character', 'he\u0085at', 'That title has characters I cannot read'],
     ['a tab inside', 'the\tmatrix', 'That title has characters I cannot read'],
