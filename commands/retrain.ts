@@ -15,9 +15,24 @@ export const retrain: Command = {
     if (!invocation.manager) {
       return problem('Only members who can manage this server can retrain', 'Ask a server admin.');
     }
-    const started = services.retraining.start(`requested by ${invocation.member} in ${invocation.server}`);
+    const started = services.retraining.start(
+      `requested by ${invocation.member} in ${invocation.server}`,
+    );
+    if (started === 'too soon') {
+      return {
+        tone: 'info',
+        title: 'The model was retrained a few minutes ago',
+        text: 'Retrains are at least 10 minutes apart; try again later.',
+        private: true,
+      };
+    }
     if (started === 'already running') {
-      return { tone: 'info', title: 'A retrain is already running', text: '`/stats` shows the model once it is done.', private: true };
+      return {
+        tone: 'info',
+        title: 'A retrain is already running',
+        text: '`/stats` shows the model once it is done.',
+        private: true,
+      };
     }
     return {
       tone: 'success',

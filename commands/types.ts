@@ -7,8 +7,11 @@ import type { LikeStore } from '../src/storage/index.js';
 
 /** Retraining as commands see it. */
 export interface Retraining {
-  /** Starts a retrain now unless one is running. */
-  start(reason: string): 'started' | 'already running';
+  /**
+   * Starts a retrain now unless one is running or one ended less than the cooldown ago (a
+   * retrain keeps both cores busy, so members cannot chain them).
+   */
+  start(reason: string): 'started' | 'already running' | 'too soon';
   /** True while a retrain runs. */
   busy(): boolean;
   /** When the next scheduled retrain is due, or null when none is scheduled. */

@@ -61,6 +61,13 @@ async function main(): Promise<void> {
     shard.on('error', (error) => logger.error({ shard: shard.id, err: error }, 'A shard failed'));
     shard.on('message', (message: unknown) => {
       if (!isReelmateMessage(message) || message.type !== 'reelmate:retrain') return;
+      if (!retrainer.busy && retrainer.tooSoon()) {
+        logger.info(
+          { reason: message.reason },
+          'Retrain request ignored: the last one ended under 10 minutes ago',
+        );
+        return;
+      }
       void retrainer.run(message.reason).finally(() => broadcast(state()));
       broadcast(state());
     });

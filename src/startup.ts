@@ -45,7 +45,10 @@ export async function prepareModel(
     ? config.movielensDir
     : await ensureMovieLens(config.movielensDir, { onProgress: downloadProgress(logger) });
   const movielens = await loadMovieLens(dir);
-  logger.info({ movies: movielens.movies.length, ratings: movielens.ratings.users.length, dir }, 'Read MovieLens 1M');
+  logger.info(
+    { movies: movielens.movies.length, ratings: movielens.ratings.users.length, dir },
+    'Read MovieLens 1M',
+  );
 
   const ratingsFile = join(dir, 'ratings.dat');
   const progress = trainingProgressBar();
@@ -55,7 +58,12 @@ export async function prepareModel(
     modelDir: config.modelDir,
     logger,
     train: async () => {
-      const job = { ratingsFile, members: await members(), settings: DEFAULT_SETTINGS, holdout: DEFAULT_HOLDOUT };
+      const job = {
+        ratingsFile,
+        members: await members(),
+        settings: DEFAULT_SETTINGS,
+        holdout: DEFAULT_HOLDOUT,
+      };
       return trainInWorker(job, progress.onProgress).result.finally(progress.stop);
     },
   });
@@ -142,6 +150,7 @@ export async function startBot(config: Config, logger: Logger, mode: RetrainMode
   const retraining: Retraining = {
     start: (reason) => {
       if (retrainer.busy) return 'already running';
+      if (retrainer.tooSoon()) return 'too soon';
       void retrainer.run(reason);
       return 'started';
     },
@@ -185,7 +194,10 @@ function downloadProgress(logger: Logger) {
   return (received: number, total: number | null) => {
     if (received === 0) logger.info({ total }, 'Downloading MovieLens 1M from GroupLens');
     if (process.stderr.isTTY && total) {
-      bar ??= new cliProgress.SingleBar({ stream: process.stderr }, cliProgress.Presets.shades_classic);
+      bar ??= new cliProgress.SingleBar(
+        { stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      );
       if (received === 0) bar.start(total, 0);
       bar.update(received);
       if (received >= total) bar.stop();

@@ -38,6 +38,9 @@ interface Running {
   stopped: boolean;
 }
 
+/** Member-requested retrains are at least this far apart (scheduled ones are not held back). */
+export const RETRAIN_COOLDOWN_MS = 10 * 60 * 1000;
+
 /** A new model may be this much worse (ndcg@10 on its held-out part) and still replace the old. */
 export const DEFAULT_MARGIN = 0.02;
 
@@ -59,6 +62,15 @@ export class Retrainer {
   /** True while a retrain runs. */
   get busy(): boolean {
     return this.#running !== undefined;
+  }
+
+  /**
+   * @param now - the clock
+   * @defaultValue now Date.now()
+   * @returns whether a member's request now comes too soon after the last retrain
+   */
+  tooSoon(now = Date.now()): boolean {
+    return this.#last !== undefined && now - this.#last.at.getTime() < RETRAIN_COOLDOWN_MS;
   }
 
   /** When the last retrain ended and how. */
@@ -116,11 +128,18 @@ export class Retrainer {
     if (outcome.kind === 'replaced') {
       const m = outcome.model;
       logger.info(
-        { seconds: Number(m.fitSeconds.toFixed(2)), ndcg: m.evaluation?.['ndcg@10'], ...m.trainedOn },
+        {
+          seconds: Number(m.fitSeconds.toFixed(2)),
+          ndcg: m.evaluation?.['ndcg@10'],
+          ...m.trainedOn,
+        },
         'Retrained: the new model is serving',
       );
     } else {
-      logger.warn({ reason: outcome.reason }, `Retrain ${outcome.kind === 'failed' ? 'failed' : 'rejected'}; the current model keeps serving`);
+      logger.warn(
+        { reason: outcome.reason },
+        `Retrain ${outcome.kind === 'failed' ? 'failed' : 'rejected'}; the current model keeps serving`,
+      );
     }
     return outcome;
   }

@@ -42,6 +42,17 @@ describe('/retrain', () => {
     expect(f.retraining.reasons).toHaveLength(1);
   });
 
+  it('given a retrain that ended minutes ago, then the reply asks to wait and none starts', async () => {
+    const f = await commandFixture();
+    f.retraining.recent = true;
+
+    const reply = await f.run(retrain, {}, { manager: true });
+
+    expect(reply.tone).toBe('info');
+    expect(reply.title).toBe('The model was retrained a few minutes ago');
+    expect(f.retraining.reasons).toHaveLength(0);
+  });
+
   it('is hidden by default from members without Manage Server', () => {
     expect(retrain.definition.toJSON().default_member_permissions).toBe(
       String(PermissionFlagsBits.ManageGuild),

@@ -82,11 +82,14 @@ export function fixtureModel(): Model {
 /** A retraining the test drives: it records each start and answers what the test set. */
 export class FakeRetraining implements Retraining {
   running = false;
+  /** True as if a retrain had ended a few minutes ago. */
+  recent = false;
   next: Date | null = null;
   readonly reasons: string[] = [];
 
-  start(reason: string): 'started' | 'already running' {
+  start(reason: string): 'started' | 'already running' | 'too soon' {
     if (this.running) return 'already running';
+    if (this.recent) return 'too soon';
     this.reasons.push(reason);
     this.running = true;
     return 'started';

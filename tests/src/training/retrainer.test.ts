@@ -9,7 +9,7 @@ import type { Model } from '../../../model/model.js';
 import { ModelHolder } from '../../../src/model-holder.js';
 import { LikeStore, type MemberLikes } from '../../../src/storage/index.js';
 import { DEFAULT_HOLDOUT } from '../../../src/training/job.js';
-import { Retrainer } from '../../../src/training/retrainer.js';
+import { RETRAIN_COOLDOWN_MS, Retrainer } from '../../../src/training/retrainer.js';
 import { TrainingError } from '../../../src/training/run-training.js';
 import { FakeTraining } from './support/fake-training.js';
 import { freshFolder } from './support/folders.js';
@@ -67,6 +67,18 @@ describe('Retrainer, given a new model that passes its checks', () => {
     expect(done).toMatchObject({ level: LEVEL.info, ndcg: 0.35 });
     expect(retrainer.last?.outcome).toBe(outcome);
     expect(retrainer.busy).toBe(false);
+  });
+
+  it('given a retrain that just ended, then a request is too soon until the cooldown has passed', async () => {
+    const { training, retrainer } = await setup();
+    expect(retrainer.tooSoon()).toBe(false);
+    training.returns(modelWith(figures(0.35), 2));
+
+    await retrainer.run('scheduled');
+
+    const ended = retrainer.last!.at.getTime();
+    expect(retrainer.tooSoon(ended + RETRAIN_COOLDOWN_MS - 1)).toBe(true);
+    expect(retrainer.tooSoon(ended + RETRAIN_COOLDOWN_MS)).toBe(false);
   });
 
   it('given a model worse by less than the margin, then it still replaces the current one', async () => {
