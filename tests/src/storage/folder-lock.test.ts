@@ -51,3 +51,46 @@ describe('lockFolder', () => {
     expect(await readFile(join(folder, '.lock'), 'utf8')).toBe(String(process.pid));
   });
 });
+
+describe('lockFolder, raced', () => {
+  let folder: string;
+
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'reelmate-lock-race-'));
+  });
+
+  afterEach(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('given a stale lock and two processes taking it over at once, then exactly one holds it', async () => {
+    const ended = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => ended.once('exit', resolve));
+    const script = [
+      `import { lockFolder } from ${JSON.stringify(new URL('../../../src/storage/index.ts', import.meta.url).href)};`,
+      `const start = Number(process.argv[1]); while (Date.now() < start) {}`,
+      `lockFolder(process.argv[2]).then(() => console.log('held'), (e) => console.log(e.code));`,
+      `setTimeout(() => {}, 1500);`,
+    ].join('\n');
+
+    for (let trial = 0; trial < 5; trial++) {
+      await writeFile(join(folder, '.lock'), String(ended.pid));
+      const start = Date.now() + 1500;
+      const runs = [0, 1].map(
+        () =>
+          new Promise<string>((resolve) => {
+            const child = spawn(
+              process.execPath,
+              ['--import', 'tsx', '--input-type=module', '-e', script, String(start), folder],
+              { stdio: ['ignore', 'pipe', 'inherit'] },
+            );
+            let out = '';
+            child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+            child.on('exit', () => resolve(out.trim()));
+          }),
+      );
+      expect((await Promise.all(runs)).sort()).toEqual(['LOCKED', 'held']);
+      await rm(join(folder, '.lock'), { force: true });
+    }
+  }, 60_000);
+});
