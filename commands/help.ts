@@ -20,6 +20,11 @@ export const help: Command = {
   definition: new SlashCommandBuilder().setName('help').setDescription('What reelmate can do'),
 
   async run() {
-    return { tone: 'info', title: 'reelmate recommends movies from what you like', text: TEXT, private: true };
+    return {
+      tone: 'info',
+      title: 'reelmate recommends movies from what you like',
+      text: TEXT,
+      private: true,
+    };
   },
 };

@@ -14,10 +14,13 @@ export const likes: Command = {
     .setDescription("Show a member's liked movies in this server")
     .addUserOption((o) => o.setName('member').setDescription('Whose likes (yours by default)'))
     .addIntegerOption((o) => o.setName('page').setDescription('Which page').setMinValue(1))
-    .addBooleanOption((o) => o.setName('share').setDescription('Show the answer to everyone in the channel')),
+    .addBooleanOption((o) =>
+      o.setName('share').setDescription('Show the answer to everyone in the channel'),
+    ),
 
   async run(invocation, services) {
-    const member = typeof invocation.options.member === 'string' ? invocation.options.member : invocation.member;
+    const member =
+      typeof invocation.options.member === 'string' ? invocation.options.member : invocation.member;
     // Discord always sends a member id; typed text (console mode) may be anything.
     if (!ID_PATTERN.test(member)) {
       const hint = 'Choose a member, or leave the option out to see your own likes.';
@@ -28,13 +31,19 @@ export const likes: Command = {
     const whose = own ? 'You like' : `<@${member}> likes`;
     if (liked.length === 0) {
       const hint = own ? 'Add one with `/like`, for example `/like title:Heat`.' : undefined;
-      return { tone: 'info', title: `${own ? 'You have' : 'This member has'} no likes here yet`, text: hint, private: true };
+      return {
+        tone: 'info',
+        title: `${own ? 'You have' : 'This member has'} no likes here yet`,
+        text: hint,
+        private: true,
+      };
     }
 
     const pages = Math.ceil(liked.length / PAGE_SIZE);
     const page = countOption(invocation, 'page', 1, Infinity);
     if (typeof page !== 'number') return page;
-    if (page > pages) return problem(`There ${pages === 1 ? 'is only 1 page' : `are only ${pages} pages`}`);
+    if (page > pages)
+      return problem(`There ${pages === 1 ? 'is only 1 page' : `are only ${pages} pages`}`);
 
     const movies = liked
       .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)

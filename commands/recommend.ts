@@ -13,9 +13,15 @@ export const recommend: Command = {
     .setName('recommend')
     .setDescription('Your personal movie recommendations')
     .addIntegerOption((o) =>
-      o.setName('count').setDescription('How many (1 to 25, 10 by default)').setMinValue(1).setMaxValue(MAX_COUNT),
+      o
+        .setName('count')
+        .setDescription('How many (1 to 25, 10 by default)')
+        .setMinValue(1)
+        .setMaxValue(MAX_COUNT),
     )
-    .addBooleanOption((o) => o.setName('share').setDescription('Show the answer to everyone in the channel')),
+    .addBooleanOption((o) =>
+      o.setName('share').setDescription('Show the answer to everyone in the channel'),
+    ),
 
   async run(invocation, services) {
     const count = countOption(invocation, 'count', 10, MAX_COUNT);

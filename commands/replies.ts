@@ -17,7 +17,9 @@ export function problem(title: string, text?: string): Reply {
  * @returns the movie as a reply line
  */
 export function line(movie: Movie, note?: string): MovieLine {
-  return note === undefined ? { id: movie.id, title: movie.title } : { id: movie.id, title: movie.title, note };
+  return note === undefined
+    ? { id: movie.id, title: movie.title }
+    : { id: movie.id, title: movie.title, note };
 }
 
 /**

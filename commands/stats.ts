@@ -14,7 +14,9 @@ export const stats: Command = {
   definition: new SlashCommandBuilder()
     .setName('stats')
     .setDescription('Statistics about this server’s likes and the model')
-    .addBooleanOption((o) => o.setName('share').setDescription('Show the answer to everyone in the channel')),
+    .addBooleanOption((o) =>
+      o.setName('share').setDescription('Show the answer to everyone in the channel'),
+    ),
 
   async run(invocation, services) {
     const server = serverFigures(invocation, services);
@@ -26,7 +28,9 @@ export const stats: Command = {
       text: [server.text, '', modelText(model, services)].join('\n'),
       movies: server.top,
       ...coverage,
-      footer: server.top.length ? 'Most liked in this server, with the number of members who like each' : undefined,
+      footer: server.top.length
+        ? 'Most liked in this server, with the number of members who like each'
+        : undefined,
       private: !isYes(invocation.options.share),
     };
   },

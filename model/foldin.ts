@@ -38,7 +38,8 @@ export class FoldIn {
     this.#items = itemFactors;
     this.#f = factors;
     this.#gramPlusRegularization = gram(itemFactors, factors);
-    for (let d = 0; d < factors; d++) this.#gramPlusRegularization[d * factors + d] += regularization;
+    for (let d = 0; d < factors; d++)
+      this.#gramPlusRegularization[d * factors + d] += regularization;
   }
 
   /**
@@ -65,7 +66,8 @@ export class FoldIn {
 
     const rows = Array.from({ length: f }, (_, i) => Array.from(a.subarray(i * f, i * f + f)));
     const cholesky = new CholeskyDecomposition(new Matrix(rows));
-    if (!cholesky.isPositiveDefinite()) throw new FoldInError('the fold-in system is not positive definite');
+    if (!cholesky.isPositiveDefinite())
+      throw new FoldInError('the fold-in system is not positive definite');
 
     const solve = (rhs: ArrayLike<number>) =>
       Float64Array.from(cholesky.solve(Matrix.columnVector(Array.from(rhs))).getColumn(0));

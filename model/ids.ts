@@ -66,7 +66,8 @@ export class IdIndex {
    */
   idOf(row: number): number {
     const id = this.#ids[row];
-    if (id === undefined) throw new RangeError(`reelmate: row ${row} is outside 0..${this.size - 1}`);
+    if (id === undefined)
+      throw new RangeError(`reelmate: row ${row} is outside 0..${this.size - 1}`);
     return id;
   }
 }

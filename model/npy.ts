@@ -22,7 +22,8 @@ export class NpyError extends Error {
  * @returns the .npy file's bytes
  */
 export function encodeNpy(data: Float32Array, rows: number, cols: number): Buffer {
-  if (data.length !== rows * cols) throw new NpyError(`${data.length} values do not fill ${rows}×${cols}`);
+  if (data.length !== rows * cols)
+    throw new NpyError(`${data.length} values do not fill ${rows}×${cols}`);
   const dict = `{'descr': '<f4', 'fortran_order': False, 'shape': (${rows}, ${cols}), }`;
   // The header (magic, version, length, dict, newline) is padded with spaces
   // to a multiple of 64 bytes, as NumPy writes it.
@@ -42,21 +43,25 @@ export function encodeNpy(data: Float32Array, rows: number, cols: number): Buffe
  * @returns its values and shape
  */
 export function decodeNpy(bytes: Buffer): { data: Float32Array; rows: number; cols: number } {
-  if (bytes.length < 10 || !bytes.subarray(0, 6).equals(MAGIC)) throw new NpyError('not a .npy file');
+  if (bytes.length < 10 || !bytes.subarray(0, 6).equals(MAGIC))
+    throw new NpyError('not a .npy file');
   const major = bytes[6];
   const headerLength = major === 1 ? bytes.readUInt16LE(8) : bytes.readUInt32LE(8);
   const start = major === 1 ? 10 : 12;
   const header = bytes.subarray(start, start + headerLength).toString('latin1');
 
-  if (!/'descr':\s*'<f4'/.test(header)) throw new NpyError('only little-endian float32 arrays are read');
-  if (/'fortran_order':\s*True/.test(header)) throw new NpyError('Fortran-ordered arrays are not read');
+  if (!/'descr':\s*'<f4'/.test(header))
+    throw new NpyError('only little-endian float32 arrays are read');
+  if (/'fortran_order':\s*True/.test(header))
+    throw new NpyError('Fortran-ordered arrays are not read');
   const shape = /'shape':\s*\((\d+),\s*(\d+)\)/.exec(header);
   if (!shape) throw new NpyError('only 2-D arrays are read');
 
   const rows = Number(shape[1]);
   const cols = Number(shape[2]);
   const body = bytes.subarray(start + headerLength);
-  if (body.length !== rows * cols * 4) throw new NpyError(`expected ${rows * cols * 4} data bytes, found ${body.length}`);
+  if (body.length !== rows * cols * 4)
+    throw new NpyError(`expected ${rows * cols * 4} data bytes, found ${body.length}`);
   const copy = littleEndian(Buffer.from(body));
   return { data: new Float32Array(copy.buffer, copy.byteOffset, rows * cols).slice(), rows, cols };
 }

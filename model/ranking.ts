@@ -43,7 +43,11 @@ export function scoreItems(
  * @param exclude - rows to leave out
  * @returns up to n ranked rows
  */
-export function topN(scores: ArrayLike<number>, n: number, exclude?: ReadonlySet<number>): Ranked[] {
+export function topN(
+  scores: ArrayLike<number>,
+  n: number,
+  exclude?: ReadonlySet<number>,
+): Ranked[] {
   const best: Ranked[] = [];
   if (n <= 0) return best;
   for (let row = 0; row < scores.length; row++) {

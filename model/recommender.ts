@@ -34,7 +34,11 @@ export class Recommender {
   constructor(model: Model) {
     this.model = model;
     this.items = IdIndex.of(model.items);
-    this.#foldIn = new FoldIn(model.itemFactors, model.settings.factors, model.settings.regularization);
+    this.#foldIn = new FoldIn(
+      model.itemFactors,
+      model.settings.factors,
+      model.settings.regularization,
+    );
     this.#popular = model.items
       .map((_, row) => row)
       .sort((a, b) => model.popularity[b] - model.popularity[a] || a - b);
@@ -56,10 +60,15 @@ export class Recommender {
    */
   recommend(liked: readonly number[], count: number): Recommendation[] {
     const rows = this.#rows(liked);
-    if (rows.length === 0) return this.popular(count, liked).map((movie) => ({ movie, score: 0, because: null }));
+    if (rows.length === 0)
+      return this.popular(count, liked).map((movie) => ({ movie, score: 0, because: null }));
 
     const user = this.#fold(rows);
-    const scores = scoreItems(this.model.itemFactors, this.model.settings.factors, user.folded.vector);
+    const scores = scoreItems(
+      this.model.itemFactors,
+      this.model.settings.factors,
+      user.folded.vector,
+    );
     return topN(scores, count, new Set(rows)).map(({ row, score }) => ({
       movie: this.items.idOf(row),
       score,

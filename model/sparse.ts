@@ -98,7 +98,13 @@ function sortAndMerge(m: CsrMatrix): CsrMatrix {
     }
     indptr[r + 1] = out;
   }
-  return { rows: m.rows, cols: m.cols, indptr, indices: indices.slice(0, out), data: data.slice(0, out) };
+  return {
+    rows: m.rows,
+    cols: m.cols,
+    indptr,
+    indices: indices.slice(0, out),
+    data: data.slice(0, out),
+  };
 }
 
 /**

@@ -11,7 +11,8 @@ import { createLogger } from './logger.js';
 async function deploy(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  if (!config.discordToken) throw new ConfigError('DISCORD_TOKEN', 'is needed to register commands');
+  if (!config.discordToken)
+    throw new ConfigError('DISCORD_TOKEN', 'is needed to register commands');
 
   const rest = new REST({ api: config.discordApiUrl }).setToken(config.discordToken);
   const application = (await rest.get(Routes.currentApplication())) as { id: string };
@@ -22,7 +23,9 @@ async function deploy(): Promise<void> {
   await rest.put(route, { body });
   logger.info(
     { commands: body.map((c) => c.name), server: config.devGuildId ?? 'all (global)' },
-    config.devGuildId ? 'Registered the commands in the development server' : 'Registered the commands globally',
+    config.devGuildId
+      ? 'Registered the commands in the development server'
+      : 'Registered the commands globally',
   );
 }
 

@@ -3,7 +3,13 @@ import { pino, type Logger, type DestinationStream } from 'pino';
 export type { Logger };
 
 /** Field names whose values never reach a log line, wherever they appear. */
-const SECRET_PATHS = ['token', '*.token', 'DISCORD_TOKEN', '*.DISCORD_TOKEN', 'headers.authorization'];
+const SECRET_PATHS = [
+  'token',
+  '*.token',
+  'DISCORD_TOKEN',
+  '*.DISCORD_TOKEN',
+  'headers.authorization',
+];
 
 /**
  * Creates the one logger of the process: JSON lines on standard error, so

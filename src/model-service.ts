@@ -31,15 +31,24 @@ export async function loadOrTrain(options: {
   const { settings, modelDir, logger } = options;
   const saved = await loadModel(modelDir).catch((error: Error) => {
     if (error instanceof ModelFilesError && error.code === 'MISSING') return null;
-    logger.warn({ modelDir, reason: error.message }, 'The saved model could not be read; training a new one');
+    logger.warn(
+      { modelDir, reason: error.message },
+      'The saved model could not be read; training a new one',
+    );
     return null;
   });
-  if (saved && saved.fingerprint === options.fingerprint && sameSettings(saved.settings, settings)) {
+  if (
+    saved &&
+    saved.fingerprint === options.fingerprint &&
+    sameSettings(saved.settings, settings)
+  ) {
     logger.info({ modelDir, trainedAt: saved.trainedAt }, 'Loaded the saved model');
     return saved;
   }
 
-  const why = saved ? 'the data or settings changed since the saved model' : 'there is no saved model yet';
+  const why = saved
+    ? 'the data or settings changed since the saved model'
+    : 'there is no saved model yet';
   logger.info({ modelDir, reason: why }, 'Training a model; this takes a few seconds');
   const model = await options.train();
   await saveModel(modelDir, model);

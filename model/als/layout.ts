@@ -78,7 +78,9 @@ export function planLayout(users: CsrMatrix, items: CsrMatrix, factors: number, 
 export function allocate(layout: Layout, users: CsrMatrix, items: CsrMatrix): WebAssembly.Memory {
   const pages = Math.ceil(layout.bytes / PAGE);
   if (pages > 65_536) {
-    throw new RangeError(`reelmate: training needs ${layout.bytes} bytes, over WebAssembly's 4 GiB`);
+    throw new RangeError(
+      `reelmate: training needs ${layout.bytes} bytes, over WebAssembly's 4 GiB`,
+    );
   }
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
   const buffer = memory.buffer;

@@ -52,7 +52,8 @@ export class SolverPool {
         cleanup();
         reject(error);
       };
-      const onExit = (code: number) => onError(new Error(`reelmate: a solver thread stopped (exit ${code})`));
+      const onExit = (code: number) =>
+        onError(new Error(`reelmate: a solver thread stopped (exit ${code})`));
       const onMessage = (reply: SolverReply) => {
         cleanup();
         resolve(reply);

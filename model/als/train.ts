@@ -72,7 +72,11 @@ export async function trainAls(
     for (let iteration = 1; iteration <= s.iterations; iteration++) {
       await solveSide(pool, memory, layout, layout.users, layout.items, s);
       await solveSide(pool, memory, layout, layout.items, layout.users, s);
-      onProgress?.({ iteration, iterations: s.iterations, seconds: (performance.now() - started) / 1000 });
+      onProgress?.({
+        iteration,
+        iterations: s.iterations,
+        seconds: (performance.now() - started) / 1000,
+      });
     }
     await checkFinite(pool, layout);
   } finally {

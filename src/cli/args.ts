@@ -30,7 +30,10 @@ export class UsageError extends Error {
  * @returns the command's values and complete, checked settings
  * @throws UsageError for unknown options or bad values
  */
-export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], own: T) {
+export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  own: T,
+) {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: { ...SETTING_OPTIONS, ...own }, strict: true });
@@ -70,7 +73,8 @@ export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(
  */
 export function runCommand(usage: string, main: () => Promise<void>): void {
   main().catch((error: Error & { code?: string }) => {
-    const expected = error.code !== undefined && /^reelmate: |^--|^Unknown|^Option/.test(error.message);
+    const expected =
+      error.code !== undefined && /^reelmate: |^--|^Unknown|^Option/.test(error.message);
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\nusage: ${usage}\n`);
       process.exitCode = 2;

@@ -19,12 +19,21 @@ runCommand(USAGE, async () => {
     throw new UsageError('--train and --test are required');
   }
 
-  const [train, test] = await Promise.all([readRatingsFile(values.train), readRatingsFile(values.test)]);
+  const [train, test] = await Promise.all([
+    readRatingsFile(values.train),
+    readRatingsFile(values.test),
+  ]);
   const progress = trainingProgressBar(!values.json);
   const model = await fitModel(train, settings, progress.onProgress).finally(progress.stop);
   const { matrix } = model;
   const held = buildUserItemMatrix(test, { users: matrix.users, items: matrix.items });
-  const metrics = evaluate(model.userFactors, model.itemFactors, settings.factors, matrix.matrix, held.matrix);
+  const metrics = evaluate(
+    model.userFactors,
+    model.itemFactors,
+    settings.factors,
+    matrix.matrix,
+    held.matrix,
+  );
 
   const result = { ...metrics, fit_seconds: model.fitSeconds, settings };
   if (values.json) {
@@ -32,7 +41,12 @@ runCommand(USAGE, async () => {
     return;
   }
   for (const [name, value] of Object.entries(result)) {
-    const shown = typeof value === 'number' ? (Number.isInteger(value) ? value : value.toFixed(4)) : JSON.stringify(value);
+    const shown =
+      typeof value === 'number'
+        ? Number.isInteger(value)
+          ? value
+          : value.toFixed(4)
+        : JSON.stringify(value);
     process.stdout.write(`${name.padEnd(14)} ${shown}\n`);
   }
 });

@@ -10,7 +10,12 @@ import { seededRandom } from '../../model/random.js';
  * @param seed - for repeatable data
  * @returns the interactions, every value 1
  */
-export function syntheticInteractions(users: number, items: number, perUser: number, seed = 1): Interactions {
+export function syntheticInteractions(
+  users: number,
+  items: number,
+  perUser: number,
+  seed = 1,
+): Interactions {
   const random = seededRandom(seed);
   const cumulative = new Float64Array(items);
   let total = 0;
@@ -24,7 +29,11 @@ export function syntheticInteractions(users: number, items: number, perUser: num
     n += counts[u];
   }
 
-  const out = { users: new Int32Array(n), items: new Int32Array(n), values: new Float32Array(n).fill(1) };
+  const out = {
+    users: new Int32Array(n),
+    items: new Int32Array(n),
+    values: new Float32Array(n).fill(1),
+  };
   let k = 0;
   for (let u = 0; u < users; u++) {
     for (let c = 0; c < counts[u]; c++, k++) {

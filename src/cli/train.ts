@@ -21,7 +21,9 @@ runCommand(USAGE, async () => {
 
   const ratings = await readRatingsFile(values.ratings);
   const progress = trainingProgressBar(!values.json);
-  const { matrix, ...model } = await fitModel(ratings, settings, progress.onProgress).finally(progress.stop);
+  const { matrix, ...model } = await fitModel(ratings, settings, progress.onProgress).finally(
+    progress.stop,
+  );
   const out = resolve(values.out);
   await saveModel(out, model);
 

@@ -1,4 +1,8 @@
-import { PermissionFlagsBits, type ChatInputCommandInteraction, type CommandInteractionOption } from 'discord.js';
+import {
+  PermissionFlagsBits,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+} from 'discord.js';
 import type { Invocation } from '../../commands/index.js';
 
 /**
@@ -8,7 +12,9 @@ import type { Invocation } from '../../commands/index.js';
  * @param interaction - the interaction, from a server
  * @returns who asked, where, with which options
  */
-export function toInvocation(interaction: ChatInputCommandInteraction<'cached' | 'raw'>): Invocation {
+export function toInvocation(
+  interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
+): Invocation {
   const options: Invocation['options'] = {};
   const add = (option: CommandInteractionOption) => {
     options[option.name] = option.user?.id ?? option.value ?? undefined;

@@ -68,10 +68,14 @@ export function renderReply(reply: Reply, member: string): InteractionReplyOptio
   if (reply.private) options.flags = MessageFlags.Ephemeral;
   if (reply.pick) {
     const menu = new StringSelectMenuBuilder()
-      .setCustomId(pickId.encode({ command: reply.pick.command, option: reply.pick.option, member }))
+      .setCustomId(
+        pickId.encode({ command: reply.pick.command, option: reply.pick.option, member }),
+      )
       .setPlaceholder('Choose a movie')
       .addOptions(
-        reply.pick.movies.slice(0, 25).map((m) => ({ label: clip(m.title, LIMITS.option), value: String(m.id) })),
+        reply.pick.movies
+          .slice(0, 25)
+          .map((m) => ({ label: clip(m.title, LIMITS.option), value: String(m.id) })),
       );
     options.components = [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)];
   }

@@ -11,7 +11,10 @@ import { isReelmateMessage, type ShardMessage } from './messages.js';
  * @param logger - the shard's logger
  * @returns a factory binding it to the shard's model holder
  */
-export function shardRetraining(modelDir: string, logger: Logger): (holder: ModelHolder) => Retraining {
+export function shardRetraining(
+  modelDir: string,
+  logger: Logger,
+): (holder: ModelHolder) => Retraining {
   return (holder) => {
     let busy = false;
     let nextRun: Date | null = null;
@@ -28,7 +31,11 @@ export function shardRetraining(modelDir: string, logger: Logger): (holder: Mode
             holder.replace(model);
             logger.info({ trainedAt: model.trainedAt }, 'Loaded the new model the manager trained');
           },
-          (error: Error) => logger.error({ err: error, modelDir }, 'Could not load the new model; keeping the old one'),
+          (error: Error) =>
+            logger.error(
+              { err: error, modelDir },
+              'Could not load the new model; keeping the old one',
+            ),
         );
       }
     });

@@ -16,8 +16,7 @@ export interface TrainingJob {
 
 /** What a training thread reports. */
 export type TrainingMessage =
-  | { type: 'progress'; progress: TrainingProgress }
-  | { type: 'done'; model: Model };
+  { type: 'progress'; progress: TrainingProgress } | { type: 'done'; model: Model };
 
 /** Share held out for a model's figures unless a caller says otherwise. */
 export const DEFAULT_HOLDOUT = 0.1;

@@ -24,7 +24,10 @@ export function scheduleRetraining(
     noOverlap: true,
     logger: cronLogger(logger.child({ cron: expression })),
   });
-  logger.info({ cron: expression, timezone, next: task.getNextRun()?.toISOString() }, 'Nightly retraining scheduled');
+  logger.info(
+    { cron: expression, timezone, next: task.getNextRun()?.toISOString() },
+    'Nightly retraining scheduled',
+  );
   return task;
 }
 

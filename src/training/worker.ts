@@ -9,7 +9,8 @@ import { trainingData } from './training-data.js';
 // model back. Everything heavy happens here or in the solver threads it
 // starts, never on the bot's event loop.
 const job = workerData as TrainingJob;
-const post = (message: TrainingMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
+const post = (message: TrainingMessage, transfer: ArrayBuffer[] = []) =>
+  parentPort?.postMessage(message, transfer);
 
 const ratings = await readRatingsFile(job.ratingsFile);
 const { interactions, members } = trainingData(ratings, job.members);
@@ -17,4 +18,7 @@ const model = await fitAndEvaluate(interactions, job.settings, job.holdout, (pro
   post({ type: 'progress', progress }),
 );
 const done = { ...model, fingerprint: fingerprint(ratings), members };
-post({ type: 'done', model: done }, [done.userFactors.buffer as ArrayBuffer, done.itemFactors.buffer as ArrayBuffer]);
+post({ type: 'done', model: done }, [
+  done.userFactors.buffer as ArrayBuffer,
+  done.itemFactors.buffer as ArrayBuffer,
+]);

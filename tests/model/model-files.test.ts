@@ -223,8 +223,8 @@ describe('saveModel and loadModel', () => {
     await saveModel(nested, sampleModel());
 
     expect((await loadModel(nested)).items).toEqual([1, 10, 260, 318, 2571]);
-    expect((await readdir(join(parent, 'data', 'models'))).filter((e) => !e.startsWith('.'))).toEqual([
-      'current',
-    ]);
+    expect(
+      (await readdir(join(parent, 'data', 'models'))).filter((e) => !e.startsWith('.')),
+    ).toEqual(['current']);
   });
 });

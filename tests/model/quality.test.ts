@@ -13,7 +13,6 @@ import { readRatingsFile } from '../../src/movielens/index.js';
 import type { Ratings } from '../../src/movielens/types.js';
 import { ML_1M_SPLIT } from '../support/shared-data.js';
 
-
 describe('quality on the MovieLens 1M split', () => {
   let train: Ratings;
   let test: Ratings;

@@ -65,7 +65,10 @@ describe('checkSettings', () => {
   });
 
   it('given a setting that is present but undefined, then it takes the default', () => {
-    expect(checkSettings({ factors: undefined, alpha: 2 })).toEqual({ ...DEFAULT_SETTINGS, alpha: 2 });
+    expect(checkSettings({ factors: undefined, alpha: 2 })).toEqual({
+      ...DEFAULT_SETTINGS,
+      alpha: 2,
+    });
   });
 
   it('given weighting foo, then the message lists the accepted weightings and the bad value', () => {

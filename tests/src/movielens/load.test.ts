@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadMovieLens, MovieLensError, readRatingsFile } from '../../../src/movielens/index.js';
 import { ML_1M, ML_1M_SPLIT } from '../../support/shared-data.js';
 
-
 describe('loadMovieLens', () => {
   let scratch: string;
   beforeEach(async () => {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { MovieLensError, parseMovies, parseUsers } from '../../../src/movielens/index.js';
 import { ML_1M } from '../../support/shared-data.js';
 
-
 /** Runs `action`, expecting a MovieLensError, and returns it for closer checks. */
 function caught(action: () => unknown): MovieLensError {
   try {
