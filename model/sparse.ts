@@ -80,21 +80,21 @@ export function fromTriplets(
 
 /** Sorts each row's columns and sums repeated columns. */
 function sortAndMerge(m: CsrMatrix): CsrMatrix {
+  // Transposing visits rows in order, so transposing twice sorts every row's columns in
+  // linear time; one pass then sums the repeats, which now sit side by side.
+  const sorted = transpose(transpose(m));
   const indptr = new Int32Array(m.rows + 1);
-  const indices = new Int32Array(m.indices.length);
-  const data = new Float32Array(m.indices.length);
+  const indices = new Int32Array(sorted.indices.length);
+  const data = new Float32Array(sorted.indices.length);
   let out = 0;
   for (let r = 0; r < m.rows; r++) {
-    const begin = m.indptr[r];
-    const order = Array.from({ length: m.indptr[r + 1] - begin }, (_, k) => begin + k);
-    order.sort((a, b) => m.indices[a] - m.indices[b]);
-    for (const k of order) {
-      if (out > indptr[r] && indices[out - 1] === m.indices[k]) {
-        data[out - 1] += m.data[k];
+    for (let k = sorted.indptr[r]; k < sorted.indptr[r + 1]; k++) {
+      if (out > indptr[r] && indices[out - 1] === sorted.indices[k]) {
+        data[out - 1] += sorted.data[k];
         continue;
       }
-      indices[out] = m.indices[k];
-      data[out++] = m.data[k];
+      indices[out] = sorted.indices[k];
+      data[out++] = sorted.data[k];
     }
     indptr[r + 1] = out;
   }
